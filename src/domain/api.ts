@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { UuidSchema } from './ids';
+
+/** Every API error body. `code` is for programs, `message` is a sentence a person can act on. */
+export const ApiErrorCodeSchema = z.enum([
+  'invalid-request',
+  'not-signed-in',
+  'wrong-login',
+  'not-found',
+  'conflicting-event',
+  'range-not-satisfiable',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const ApiErrorSchema = z
+  .object({
+    error: z.object({ code: ApiErrorCodeSchema, message: z.string(), ids: z.array(z.string()).optional() }).strict(),
+  })
+  .strict();
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** POST /api/session */
+export const LoginRequestSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an email address').max(200),
+    password: z.string().min(1, 'must not be empty').max(200),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+/** GET /api/session and the answer to a successful login. */
+export const SessionInfoSchema = z
+  .object({
+    user: z.object({ id: UuidSchema, name: z.string(), email: z.string(), role: z.enum(['organiser']) }).strict(),
+    organisation: z.object({ id: UuidSchema, name: z.string() }).strict(),
+  })
+  .strict();
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const HealthSchema = z.object({ ok: z.literal(true) }).strict();

@@ -1,0 +1,2 @@
+// Dexie looks for indexedDB on the global object: fake-indexeddb provides a real implementation in Node.
+import 'fake-indexeddb/auto';

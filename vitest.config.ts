@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: the data, sync and server layers run in Node (real Blobs through fake-indexeddb,
+// real PGlite); React components run in jsdom.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/{domain,local-db,sync,server,cli}/**/*.test.ts'],
+          setupFiles: ['test/support/setup-node.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['test/ui/**/*.test.tsx'],
+          setupFiles: ['test/support/setup-ui.ts'],
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
