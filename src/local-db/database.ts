@@ -1,0 +1,104 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { HearthEvent, Outcome } from '../domain/events';
+import type { VisitPack, VisitSummary } from '../domain/visits';
+import type { SessionInfo } from '../domain/api';
+
+/** The organiser signed in on this tablet: kept so the app opens offline. */
+export interface SessionRecord {
+  key: 'current';
+  session: SessionInfo;
+  signedInAt: string;
+}
+
+/** This tablet: its id is made once and sent with every event. */
+export interface DeviceRecord {
+  key: 'this';
+  deviceId: string;
+  label: string;
+}
+
+export type PackStatus = 'not-downloaded' | 'downloading' | 'ready' | 'failed';
+
+/** A planned visit as the tablet knows it: the office's summary plus the state of its offline pack. */
+export interface LocalVisit {
+  id: string;
+  summary: VisitSummary;
+  packStatus: PackStatus;
+  bytesTotal: number;
+  bytesStored: number;
+  /** Why the last download failed, in words for the organiser. */
+  packError: string | null;
+  readyAt: string | null;
+}
+
+export interface PackRecord {
+  visitId: string;
+  pack: VisitPack;
+}
+
+/** A verified pack file. Films and photos live here as typed Blobs; the Blob is never indexed. */
+export interface StoredFile {
+  sha256: string;
+  type: string;
+  bytes: number;
+  blob: Blob;
+  storedAt: string;
+}
+
+/** The outcome recorded on this tablet for a visit; written in one transaction with its outbox row. */
+export interface OutcomeRecord {
+  visitId: string;
+  eventId: string;
+  outcome: Outcome;
+  chosenCarerId: string | null;
+  recordedAt: string;
+}
+
+/** An event waiting to be acknowledged by the office. Removed only after the server's ack. */
+export interface OutboxItem {
+  id: string;
+  event: HearthEvent;
+  queuedAt: string;
+  attempts: number;
+  /** Why the last send of this item failed, for the organiser. */
+  lastError: string | null;
+}
+
+export interface SyncStateRecord {
+  key: 'state';
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+}
+
+export class HearthDatabase extends Dexie {
+  session!: EntityTable<SessionRecord, 'key'>;
+  device!: EntityTable<DeviceRecord, 'key'>;
+  visits!: EntityTable<LocalVisit, 'id'>;
+  packs!: EntityTable<PackRecord, 'visitId'>;
+  files!: EntityTable<StoredFile, 'sha256'>;
+  outcomes!: EntityTable<OutcomeRecord, 'visitId'>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  syncState!: EntityTable<SyncStateRecord, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    // Append-only: never edit a version block once it has shipped; add version(2) with an upgrade.
+    this.version(1).stores({
+      session: 'key',
+      device: 'key',
+      visits: 'id',
+      packs: 'visitId',
+      files: 'sha256', // no index on the Blob: indexing large values is slow and breaks on iOS
+      outcomes: 'visitId, eventId',
+      outbox: 'id, queuedAt',
+      syncState: 'key',
+    });
+  }
+}
+
+export const DEFAULT_DATABASE_NAME = 'hearth';
+
+export function openHearthDatabase(name: string = DEFAULT_DATABASE_NAME): HearthDatabase {
+  return new HearthDatabase(name);
+}

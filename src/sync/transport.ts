@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { ApiErrorSchema, SessionInfoSchema, type ApiErrorCode, type LoginRequest, type SessionInfo } from '../domain/api';
+import { PushResponseSchema, type PushRequest, type PushResponse } from '../domain/events';
+import { VisitListSchema, VisitPackSchema, type VisitPack, type VisitSummary } from '../domain/visits';
+
+/** The office answered, and said no. `message` is a sentence for the organiser. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode | 'unexpected-response',
+    message: string,
+    readonly ids: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** The office could not be reached at all (no signal, server down, request cut off). */
+export class NetworkFailure extends Error {
+  constructor(message = 'The office could not be reached. Hearth will try again when there is a connection.') {
+    super(message);
+    this.name = 'NetworkFailure';
+  }
+}
+
+/** Everything the tablet asks of the office. The app uses HTTP; tests use an in-memory fake. */
+export interface Transport {
+  /** True only when the office answers its health check: connectivity is judged by this, not navigator.onLine. */
+  health(): Promise<boolean>;
+  login(request: LoginRequest): Promise<SessionInfo>;
+  currentSession(): Promise<SessionInfo | null>;
+  logout(): Promise<void>;
+  listVisits(): Promise<VisitSummary[]>;
+  fetchPack(visitId: string): Promise<VisitPack>;
+  /** The file's bytes from `fromByte` on (an HTTP Range request when fromByte > 0). */
+  fetchFile(sha256: string, fromByte?: number): Promise<Blob>;
+  pushEvents(request: PushRequest): Promise<PushResponse>;
+}
+
+const HEALTH_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const FILE_TIMEOUT_MS = 10 * 60_000;
+
+export function createHttpTransport(baseUrl = ''): Transport {
+  async function send(path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
+    const { timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
+    try {
+      return await fetch(`${baseUrl}${path}`, {
+        credentials: 'same-origin',
+        cache: 'no-store',
+        ...rest,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new NetworkFailure();
+    }
+  }
+
+  async function failure(response: Response): Promise<ApiFailure> {
+    const body: unknown = await response.json().catch(() => null);
+    const parsed = ApiErrorSchema.safeParse(body);
+    if (parsed.success) {
+      const { code, message, ids } = parsed.data.error;
+      return new ApiFailure(response.status, code, message, ids ?? []);
+    }
+    return new ApiFailure(response.status, 'unexpected-response', `The office answered with an error (${response.status}).`);
+  }
+
+  async function json<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+    const response = await send(path, init);
+    if (!response.ok) throw await failure(response);
+    const parsed = schema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) {
+      throw new ApiFailure(response.status, 'unexpected-response', 'The office sent something Hearth does not understand.');
+    }
+    return parsed.data;
+  }
+
+  const jsonBody = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  return {
+    async health() {
+      try {
+        const response = await send('/api/health', { timeoutMs: HEALTH_TIMEOUT_MS });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    },
+    login: (request) => json(SessionInfoSchema, '/api/session', jsonBody('POST', request)),
+    async currentSession() {
+      const response = await send('/api/session');
+      if (response.status === 401) return null;
+      if (!response.ok) throw await failure(response);
+      const parsed = SessionInfoSchema.safeParse(await response.json().catch(() => null));
+      return parsed.success ? parsed.data : null;
+    },
+    async logout() {
+      const response = await send('/api/session', { method: 'DELETE' });
+      if (!response.ok && response.status !== 401) throw await failure(response);
+    },
+    listVisits: async () => (await json(VisitListSchema, '/api/visits')).visits,
+    fetchPack: (visitId) => json(VisitPackSchema, `/api/visits/${encodeURIComponent(visitId)}/pack`),
+    async fetchFile(sha256, fromByte = 0) {
+      const headers: HeadersInit = fromByte > 0 ? { range: `bytes=${fromByte}-` } : {};
+      const response = await send(`/api/media/${encodeURIComponent(sha256)}`, { headers, timeoutMs: FILE_TIMEOUT_MS });
+      if (!response.ok) throw await failure(response);
+      if (fromByte > 0 && response.status !== 206) {
+        throw new ApiFailure(response.status, 'unexpected-response', 'The office did not resume the download.');
+      }
+      try {
+        return await response.blob();
+      } catch {
+        throw new NetworkFailure('The download was cut off. Hearth will carry on from where it stopped.');
+      }
+    },
+    pushEvents: (request) => json(PushResponseSchema, '/api/events', jsonBody('POST', request)),
+  };
+}

@@ -1,0 +1,91 @@
+import type { SessionInfo } from '../../src/domain/api';
+import type { CarerProfile, PersonProfile } from '../../src/domain/profiles';
+import type { PackFile, Visit, VisitPack, VisitSummary } from '../../src/domain/visits';
+
+let counter = 0;
+/** Deterministic UUID-shaped ids for tests: fixed data, a fresh world per test. */
+export function testId(): string {
+  counter += 1;
+  return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
+}
+
+export async function sha256HexOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface TestFile {
+  file: PackFile;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export async function makeFile(content: string, type: PackFile['type'] = 'video/mp4'): Promise<TestFile> {
+  const bytes = new TextEncoder().encode(content);
+  const sha256 = await sha256HexOf(bytes);
+  return { file: { id: sha256, sha256, bytes: bytes.length, type }, bytes };
+}
+
+export function makeCarer(overrides: Partial<CarerProfile> & Pick<CarerProfile, 'photo' | 'film'>): CarerProfile {
+  return {
+    id: testId(),
+    firstName: 'Sam',
+    appreciated: ['Calm and unhurried in the mornings', 'A great listener'],
+    mattersToMe: ['My family', 'Old films on a Sunday', 'Doing things properly'],
+    interests: ['films'],
+    qualities: ['calm', 'great listener'],
+    ...overrides,
+  };
+}
+
+export function makePerson(overrides: Partial<PersonProfile> = {}): PersonProfile {
+  return {
+    id: testId(),
+    firstName: 'Hilda',
+    age: 94,
+    livesAt: 'Her own bungalow near Blackpool',
+    appreciated: ['Her sharp wit'],
+    importantToMe: ['A calm start to the morning'],
+    howToSupportMe: ['Give me time in the mornings'],
+    interests: ['old movies', 'Vera Lynn'],
+    getsOnWith: ['calm'],
+    doesNotGetOnWith: ['loud'],
+    communication: 'Speaks clearly; hears better on her left side',
+    ...overrides,
+  };
+}
+
+export function makeVisit(person: PersonProfile, overrides: Partial<Visit> = {}): Visit {
+  return {
+    id: testId(),
+    personId: person.id,
+    personFirstName: person.firstName,
+    plannedAt: '2026-11-25T10:00:00.000Z',
+    place: person.livesAt,
+    ...overrides,
+  };
+}
+
+/** A whole pack: a person, `names.length` carers, and a photo and a film for each, with real bytes. */
+export async function makePack(names: string[] = ['Sam', 'Grace', 'Tom']): Promise<{ pack: VisitPack; files: TestFile[] }> {
+  const person = makePerson();
+  const files: TestFile[] = [];
+  const candidates: CarerProfile[] = [];
+  for (const firstName of names) {
+    const photo = await makeFile(`photo of ${firstName}`, 'image/png');
+    const film = await makeFile(`film of ${firstName} `.repeat(50), 'video/mp4');
+    files.push(photo, film);
+    candidates.push(makeCarer({ firstName, photo: photo.file.sha256, film: film.file.sha256 }));
+  }
+  return { pack: { visit: makeVisit(person), person, candidates, files: files.map((f) => f.file) }, files };
+}
+
+export function summaryOf(pack: VisitPack, overrides: Partial<VisitSummary> = {}): VisitSummary {
+  return { ...pack.visit, candidateCount: pack.candidates.length, decision: null, ...overrides };
+}
+
+export function makeSession(): SessionInfo {
+  return {
+    user: { id: testId(), name: 'Jo Baker', email: 'organiser@demo.hearth.test', role: 'organiser' },
+    organisation: { id: testId(), name: 'Fylde Coast Home Care (demo)' },
+  };
+}
