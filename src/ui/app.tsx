@@ -1,0 +1,39 @@
+import { createContext, use, type ReactNode } from 'react';
+import { RouterProvider, type DataRouter } from 'react-router';
+import type { HearthDatabase } from '../local-db/database';
+import type { DownloadOptions } from '../sync/pack-downloader';
+import type { SyncEngine } from '../sync/sync-engine';
+import type { Transport } from '../sync/transport';
+
+/**
+ * Everything with state or side effects that screens use, made once in main.tsx and injected,
+ * so tests can pass a fresh database, an in-memory office and a fixed clock.
+ */
+export interface AppServices {
+  db: HearthDatabase;
+  transport: Transport;
+  sync: SyncEngine;
+  now: () => Date;
+  randomBytes: (count: number) => Uint8Array;
+  estimateStorage?: DownloadOptions['estimateStorage'];
+}
+
+const AppServicesContext = createContext<AppServices | null>(null);
+
+export function AppServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <AppServicesContext value={services}>{children}</AppServicesContext>;
+}
+
+export function useAppServices(): AppServices {
+  const services = use(AppServicesContext);
+  if (!services) throw new Error('useAppServices must be used inside <AppServicesProvider>');
+  return services;
+}
+
+export function App({ services, router }: { services: AppServices; router: DataRouter }) {
+  return (
+    <AppServicesProvider services={services}>
+      <RouterProvider router={router} />
+    </AppServicesProvider>
+  );
+}

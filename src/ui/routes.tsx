@@ -1,0 +1,36 @@
+import type { RouteObject } from 'react-router';
+import { OrganiserLayout } from './components/organiser-layout';
+import { RequireSession } from './components/require-session';
+import { paths } from './paths';
+import { ErrorScreen } from './screens/error-screen';
+import { LoginScreen } from './screens/login-screen';
+import { NotFoundScreen } from './screens/not-found-screen';
+import { OfficeScreen } from './screens/office-screen';
+import { PersonScreen } from './screens/person-screen';
+import { VisitScreen } from './screens/visit-screen';
+import { VisitsScreen } from './screens/visits-screen';
+
+/** Every route. Exported so tests can mount them in a memory router. */
+export const routes: RouteObject[] = [
+  {
+    errorElement: <ErrorScreen />,
+    children: [
+      { path: paths.login, element: <LoginScreen /> },
+      // Person mode works with no organiser session: the visit is already on the tablet.
+      { path: paths.person, element: <PersonScreen /> },
+      {
+        element: (
+          <RequireSession>
+            <OrganiserLayout />
+          </RequireSession>
+        ),
+        children: [
+          { path: paths.visits, element: <VisitsScreen /> },
+          { path: paths.visit, element: <VisitScreen /> },
+          { path: paths.office, element: <OfficeScreen /> },
+        ],
+      },
+      { path: '*', element: <NotFoundScreen /> },
+    ],
+  },
+];

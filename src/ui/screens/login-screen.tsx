@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { PageHeading } from '../components/page-heading';
+import { useBrowserOnline } from '../hooks/use-browser-online';
+import { useSession } from '../hooks/use-session';
+import { NEEDS_CONNECTION, useSignIn } from '../hooks/use-sign-in';
+import { paths } from '../paths';
+
+export function LoginScreen() {
+  const session = useSession();
+  const online = useBrowserOnline();
+  const navigate = useNavigate();
+  const { signIn, errors, busy } = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  if (session) return <Navigate to={paths.visits} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (await signIn(email, password)) navigate(paths.visits, { replace: true });
+  }
+
+  return (
+    <main id="main" className="organiser-main narrow">
+      <p className="brand">Hearth</p>
+      <PageHeading>Sign in</PageHeading>
+      <p>Sign in with the email address and password your organisation gave you.</p>
+      {!online && !errors.form && <p className="notice">{NEEDS_CONNECTION}</p>}
+      {errors.form && (
+        <p className="error-summary" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        <div className="field">
+          <label htmlFor="email">Email address</label>
+          {errors.email && (
+            <p id="email-error" className="field-error">
+              {errors.email}
+            </p>
+          )}
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? 'email-error' : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          {errors.password && (
+            <p id="password-error" className="field-error">
+              {errors.password}
+            </p>
+          )}
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? 'password-error' : undefined}
+          />
+        </div>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,39 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderAt } from '../support/render';
+
+describe('decisions (office view)', () => {
+  it('says a visit is waiting for a decision until the office has one', async () => {
+    await renderAt('/office');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Decisions' })).toBeInTheDocument();
+    expect(await screen.findByText('Waiting for a decision')).toBeInTheDocument();
+  });
+
+  it('shows who was chosen, when, and on which tablet, fetched from the office when the screen opens', async () => {
+    const { world, user, router } = await renderAt('/', { packReady: true });
+    await router.navigate(`/person/${world.visitId}`);
+    await user.click(await screen.findByRole('button', { name: 'Choose Grace' }));
+    await user.click(await screen.findByRole('button', { name: 'Give the tablet back' }));
+    await user.click(await screen.findByRole('button', { name: 'Sync now' }));
+    await screen.findByText('Nothing waiting to be sent');
+
+    await user.click(screen.getByRole('link', { name: 'Decisions' }));
+
+    const item = (await screen.findByRole('heading', { level: 2, name: /hilda/i })).closest('li')!;
+    const decision = within(item);
+    expect(await decision.findByText('Grace')).toBeInTheDocument();
+    expect(decision.getByText('Chosen')).toBeInTheDocument();
+    expect(decision.getByText('Test tablet')).toBeInTheDocument();
+    expect(decision.getAllByText('Wednesday 25 November, 10:31')).toHaveLength(2);
+    expect(decision.queryByText('Waiting for a decision')).not.toBeInTheDocument();
+  });
+
+  it('shows "None of these" when the person chose no one', async () => {
+    const { world, user, router } = await renderAt('/', { packReady: true });
+    await router.navigate(`/person/${world.visitId}`);
+    await user.click(await screen.findByRole('button', { name: 'None of these' }));
+    await world.sync.syncNow();
+    await router.navigate('/office');
+    expect(await screen.findByText('None of these')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getSession } from '../../src/local-db/queries';
+import { recordOutcome } from '../../src/local-db/record-event';
+import { renderAt, TEST_NOW, type World } from '../support/render';
+
+function chooseSam(world: World) {
+  const sam = world.pack.candidates[0]!;
+  return recordOutcome(
+    world.db,
+    { visitId: world.visitId, outcome: 'chosen', chosenCarerId: sam.id, orderShown: world.pack.candidates.map((c) => c.id) },
+    { now: () => TEST_NOW, randomBytes: (n) => new Uint8Array(n).fill(3) },
+  );
+}
+
+const syncBar = async () => within(await screen.findByRole('region', { name: 'Sending to the office' }));
+
+describe('the sync status bar', () => {
+  it('shows a choice made in person mode as waiting, and "Sync now" sends it to the office once', async () => {
+    const { world, user, router } = await renderAt('/', { packReady: true });
+    await router.navigate(`/person/${world.visitId}`);
+    await user.click(await screen.findByRole('button', { name: 'Choose Sam' }));
+    await user.click(await screen.findByRole('button', { name: 'Give the tablet back' }));
+
+    expect(await (await syncBar()).findByText('1 record waiting to be sent')).toBeInTheDocument();
+    expect((await syncBar()).getByText('Not yet sent')).toBeInTheDocument();
+
+    await user.click((await syncBar()).getByRole('button', { name: 'Sync now' }));
+
+    expect(await (await syncBar()).findByText('Nothing waiting to be sent')).toBeInTheDocument();
+    expect(await (await syncBar()).findByText('Last sent to the office at 10:31')).toBeInTheDocument();
+    expect(world.office.stored.size).toBe(1);
+    expect([...world.office.stored.values()][0]!.event.payload.outcome).toBe('chosen');
+
+    await user.click((await syncBar()).getByRole('button', { name: 'Sync now' }));
+    expect(world.office.stored.size).toBe(1);
+  });
+
+  it('says when the tablet is offline and keeps the record', async () => {
+    const { world, user } = await renderAt('/');
+    await chooseSam(world);
+    world.office.online = false;
+    await user.click(await (await syncBar()).findByRole('button', { name: 'Sync now' }));
+
+    expect(await (await syncBar()).findByText(/this tablet is offline/i)).toBeInTheDocument();
+    expect(await (await syncBar()).findByText('Problem: No connection to the office right now.')).toBeInTheDocument();
+    expect((await syncBar()).getByText('1 record waiting to be sent')).toBeInTheDocument();
+    expect(await world.db.outbox.count()).toBe(1);
+  });
+});
+
+describe('signing out', () => {
+  it('signs out at once when nothing is waiting', async () => {
+    const { world, user } = await renderAt('/');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(await getSession(world.db)).toBeUndefined();
+    expect(world.office.signedIn).toBe(false);
+  });
+
+  it('warns when records are waiting, and never deletes them', async () => {
+    const { world, user } = await renderAt('/');
+    await chooseSam(world);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(/1 record waiting to be sent to the office\. they stay safely on this tablet/i);
+    await user.click(screen.getByRole('button', { name: 'Stay signed in' }));
+    expect(await getSession(world.db)).toBeDefined();
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out anyway' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(await world.db.outbox.count()).toBe(1);
+  });
+});
