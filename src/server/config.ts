@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** When set, PostgreSQL is used instead of the PGlite database in DATA_DIR. */
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
+  STATIC_DIR: z.string().trim().min(1).default('./dist'),
+  /** Where the demo photos and films are copied from on first start (default: <repo>/seed/media). */
+  SEED_MEDIA_DIR: optionalText,
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute. Holds the PGlite database (pglite/) and the media files (media/). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Absolute. The Vite build of the PWA. */
+  staticDir: string;
+  seedMediaDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once, at start-up. A bad value stops the server with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Hearth cannot start: the environment has a bad setting.\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    staticDir: path.resolve(cwd, e.STATIC_DIR),
+    seedMediaDir: e.SEED_MEDIA_DIR === undefined ? undefined : path.resolve(cwd, e.SEED_MEDIA_DIR),
+  };
+}

@@ -1,0 +1,66 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { notFound, sendApiError } from '../http/api-error';
+
+/** Files the browser must check with the server every time, or a new version of the app never arrives. */
+const ALWAYS_REVALIDATE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Hearth</title></head>
+<body><h1>Hearth has not been built yet</h1>
+<p>Run <code>npm run build</code>, then start the server again. The API is running.</p></body></html>
+`;
+
+function cacheHeadersFor(reply: FastifyReply, filePath: string, staticDir: string): void {
+  const relative = path.relative(staticDir, filePath).split(path.sep).join('/');
+  if (relative.startsWith('assets/')) {
+    // Vite puts a content hash in every file name under assets/, so a name never changes its bytes.
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+  } else if (ALWAYS_REVALIDATE.has(relative)) {
+    reply.header('cache-control', 'no-cache');
+  } else {
+    reply.header('cache-control', 'public, max-age=3600');
+  }
+}
+
+/**
+ * Serves the PWA build from the root instance, and answers every unknown path: /api/* with a JSON 404;
+ * paths the app routes itself (/visits/123, /person/123) with index.html; missing files (anything with
+ * an extension, or under /assets/) with a plain 404, so a stale page never gets HTML for a script.
+ */
+export async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
+  const indexPath = path.join(staticDir, 'index.html');
+  const hasDir = existsSync(staticDir) && statSync(staticDir).isDirectory();
+  if (hasDir) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      cacheControl: false,
+      // index.html goes through sendIndex below, so "not built yet" is handled in one place.
+      index: false,
+      setHeaders: (reply, filePath) => cacheHeadersFor(reply, filePath, staticDir),
+    });
+  }
+
+  function sendIndex(reply: FastifyReply): FastifyReply {
+    reply.header('cache-control', 'no-cache');
+    if (!hasDir || !existsSync(indexPath)) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    return reply.sendFile('index.html');
+  }
+
+  app.get('/', (_request, reply) => sendIndex(reply));
+  app.get('/index.html', (_request, reply) => sendIndex(reply));
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return sendApiError(reply, notFound('There is no such address in the Hearth API.'));
+    }
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && path.posix.extname(pathname) === '';
+    if (!isPage || pathname.startsWith('/assets/')) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    }
+    return sendIndex(reply);
+  });
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CarerProfileSchema, PersonProfileSchema } from '../../domain/profiles';
+import { hashPassword } from '../auth/password';
+import type { Db } from '../database/db';
+import { storeMediaFile, type StoredFile } from '../media/media-store';
+import {
+  DEMO_CARERS,
+  DEMO_ORGANISATION_NAME,
+  DEMO_ORGANISER,
+  DEMO_VISITS,
+  filmFileName,
+  photoFileName,
+} from './demo-data';
+
+/** <repo>/seed/media, found from this file rather than the working directory. */
+export const DEFAULT_SEED_MEDIA_DIR = fileURLToPath(new URL('../../../seed/media/', import.meta.url));
+
+export interface SeedOptions {
+  /** Where media files are stored (DATA_DIR/media). */
+  mediaDir: string;
+  /** Where the demo photos and films are read from. */
+  seedMediaDir?: string;
+  /** The seed time: visits are planned in the days after it. */
+  now?: Date;
+  /** Overrides, so tests can seed a second organisation beside the first. */
+  organisationName?: string;
+  organiser?: { name: string; email: string; password: string };
+}
+
+export interface SeededDemo {
+  organisationId: string;
+  userId: string;
+  /** Ids by first name. */
+  people: Record<string, string>;
+  carers: Record<string, string>;
+  /** Visit ids by the person's first name. */
+  visits: Record<string, string>;
+}
+
+/** Seeds the demo organisation only when the database has no organisation at all (first start). */
+export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<SeededDemo | null> {
+  const rows = await db.query<{ n: number }>('select count(*)::int as n from organisations');
+  if ((rows[0]?.n ?? 0) > 0) return null;
+  return seedDemo(db, options);
+}
+
+export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo> {
+  const seedMediaDir = options.seedMediaDir ?? DEFAULT_SEED_MEDIA_DIR;
+  const now = options.now ?? new Date();
+  const organiser = options.organiser ?? DEMO_ORGANISER;
+  const media = await copyDemoMedia(seedMediaDir, options.mediaDir);
+  const passwordHash = await hashPassword(organiser.password);
+
+  const seeded: SeededDemo = { organisationId: randomUUID(), userId: randomUUID(), people: {}, carers: {}, visits: {} };
+  await db.transaction(async (tx) => {
+    await tx.query('insert into organisations (id, name) values ($1, $2)', [seeded.organisationId, options.organisationName ?? DEMO_ORGANISATION_NAME]);
+    await tx.query(
+      `insert into users (id, organisation_id, email, name, password_hash, role) values ($1, $2, $3, $4, $5, 'organiser')`,
+      [seeded.userId, seeded.organisationId, organiser.email.toLowerCase(), organiser.name, passwordHash],
+    );
+    for (const file of media.values()) {
+      await tx.query('insert into media (organisation_id, sha256, bytes, type, path) values ($1, $2, $3, $4, $5)', [
+        seeded.organisationId,
+        file.sha256,
+        file.bytes,
+        file.type,
+        file.path,
+      ]);
+    }
+    for (const carer of DEMO_CARERS) {
+      const { id, firstName, photo, film, ...profile } = CarerProfileSchema.parse({
+        ...carer,
+        id: randomUUID(),
+        photo: media.get(photoFileName(carer.firstName))!.sha256,
+        film: media.get(filmFileName(carer.firstName))!.sha256,
+      });
+      await tx.query(
+        `insert into carers (id, organisation_id, first_name, profile, photo_sha256, film_sha256) values ($1, $2, $3, $4::jsonb, $5, $6)`,
+        [id, seeded.organisationId, firstName, JSON.stringify(profile), photo, film],
+      );
+      seeded.carers[firstName] = id;
+    }
+    for (const plan of DEMO_VISITS) {
+      const { id: personId, firstName, ...profile } = PersonProfileSchema.parse({ ...plan.person, id: randomUUID() });
+      await tx.query('insert into people (id, organisation_id, first_name, profile) values ($1, $2, $3, $4::jsonb)', [
+        personId,
+        seeded.organisationId,
+        firstName,
+        JSON.stringify(profile),
+      ]);
+      const visitId = randomUUID();
+      await tx.query('insert into visits (id, organisation_id, person_id, planned_at, place) values ($1, $2, $3, $4, $5)', [
+        visitId,
+        seeded.organisationId,
+        personId,
+        plannedAt(now, plan.inDays, plan.at).toISOString(),
+        plan.place,
+      ]);
+      for (const [position, carerName] of plan.candidates.entries()) {
+        await tx.query('insert into visit_candidates (organisation_id, visit_id, carer_id, position) values ($1, $2, $3, $4)', [
+          seeded.organisationId,
+          visitId,
+          seeded.carers[carerName],
+          position,
+        ]);
+      }
+      seeded.people[firstName] = personId;
+      seeded.visits[firstName] = visitId;
+    }
+  });
+  return seeded;
+}
+
+function plannedAt(now: Date, inDays: number, at: { hour: number; minute: number }): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + inDays, at.hour, at.minute));
+}
+
+/** Copies every demo photo and film into the media directory, keyed by source file name. */
+async function copyDemoMedia(seedMediaDir: string, mediaDir: string): Promise<Map<string, StoredFile>> {
+  const names = DEMO_CARERS.flatMap((c) => [photoFileName(c.firstName), filmFileName(c.firstName)]);
+  const missing: string[] = [];
+  for (const name of names) {
+    await access(path.join(seedMediaDir, name)).catch(() => missing.push(name));
+  }
+  if (missing.length > 0) {
+    throw new Error(`The demo photos and films are missing from ${seedMediaDir}: ${missing.join(', ')}.`);
+  }
+  const stored = new Map<string, StoredFile>();
+  for (const name of names) stored.set(name, await storeMediaFile(mediaDir, path.join(seedMediaDir, name)));
+  return stored;
+}

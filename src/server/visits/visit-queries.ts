@@ -1,0 +1,128 @@
+import type { Outcome } from '../../domain/events';
+import type { CarerProfile, PersonProfile } from '../../domain/profiles';
+import type { PackFile, Visit, VisitPack, VisitSummary } from '../../domain/visits';
+import type { Db } from '../database/db';
+
+interface VisitRow {
+  id: string;
+  person_id: string;
+  person_first_name: string;
+  planned_at: Date;
+  place: string;
+}
+
+const VISIT_COLUMNS = `v.id, v.person_id, p.first_name as person_first_name, v.planned_at, v.place`;
+
+function toVisit(row: VisitRow): Visit {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    personFirstName: row.person_first_name,
+    plannedAt: new Date(row.planned_at).toISOString(),
+    place: row.place,
+  };
+}
+
+interface DecisionRow {
+  visit_id: string;
+  event_id: string;
+  outcome: Outcome;
+  chosen_carer_first_name: string | null;
+  occurred_at: Date;
+  received_at: Date;
+  device_id: string;
+  device_label: string;
+}
+
+/** The organisation's visits by planned time, each with its latest decision (by order of receipt). */
+export async function listVisits(db: Db, organisationId: string): Promise<VisitSummary[]> {
+  const visits = await db.query<VisitRow & { candidate_count: number }>(
+    `select ${VISIT_COLUMNS},
+            (select count(*)::int from visit_candidates vc where vc.visit_id = v.id) as candidate_count
+       from visits v join people p on p.id = v.person_id and p.organisation_id = v.organisation_id
+      where v.organisation_id = $1
+      order by v.planned_at, v.id`,
+    [organisationId],
+  );
+  const decisions = await db.query<DecisionRow>(
+    `select distinct on (e.visit_id)
+            e.visit_id, e.id as event_id, e.payload->>'outcome' as outcome, c.first_name as chosen_carer_first_name,
+            e.occurred_at, e.received_at, e.device_id, d.label as device_label
+       from events e
+       join devices d on d.organisation_id = e.organisation_id and d.id = e.device_id
+       left join carers c on c.organisation_id = e.organisation_id and c.id = (e.payload->>'chosenCarerId')::uuid
+      where e.organisation_id = $1 and e.type = 'OutcomeRecorded'
+      order by e.visit_id, e.received_seq desc`,
+    [organisationId],
+  );
+  const byVisit = new Map(decisions.map((d) => [d.visit_id, d]));
+  return visits.map((row) => {
+    const d = byVisit.get(row.id);
+    return {
+      ...toVisit(row),
+      candidateCount: row.candidate_count,
+      decision: d
+        ? {
+            eventId: d.event_id,
+            outcome: d.outcome,
+            chosenCarerFirstName: d.chosen_carer_first_name,
+            decidedAt: new Date(d.occurred_at).toISOString(),
+            receivedAt: new Date(d.received_at).toISOString(),
+            deviceId: d.device_id,
+            deviceLabel: d.device_label,
+          }
+        : null,
+    };
+  });
+}
+
+interface CarerRow {
+  id: string;
+  first_name: string;
+  profile: Pick<CarerProfile, 'appreciated' | 'mattersToMe' | 'interests' | 'qualities'>;
+  photo_sha256: string;
+  film_sha256: string;
+}
+
+/** Everything the tablet needs to show this visit offline, or null if the organisation has no such visit. */
+export async function loadVisitPack(db: Db, organisationId: string, visitId: string): Promise<VisitPack | null> {
+  return db.transaction(async (tx) => {
+    const visitRows = await tx.query<VisitRow & { person_profile: Omit<PersonProfile, 'id' | 'firstName'> }>(
+      `select ${VISIT_COLUMNS}, p.profile as person_profile
+         from visits v join people p on p.id = v.person_id and p.organisation_id = v.organisation_id
+        where v.organisation_id = $1 and v.id = $2`,
+      [organisationId, visitId],
+    );
+    const visit = visitRows[0];
+    if (!visit) return null;
+    const carers = await tx.query<CarerRow>(
+      `select c.id, c.first_name, c.profile, c.photo_sha256, c.film_sha256
+         from visit_candidates vc join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
+        where vc.organisation_id = $1 and vc.visit_id = $2
+        order by vc.position`,
+      [organisationId, visitId],
+    );
+    const files = await tx.query<{ sha256: string; bytes: string | number; type: PackFile['type'] }>(
+      `select distinct m.sha256, m.bytes, m.type
+         from visit_candidates vc
+         join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
+         join media m on m.organisation_id = c.organisation_id and m.sha256 in (c.photo_sha256, c.film_sha256)
+        where vc.organisation_id = $1 and vc.visit_id = $2
+        order by m.sha256`,
+      [organisationId, visitId],
+    );
+    return {
+      visit: toVisit(visit),
+      person: { id: visit.person_id, firstName: visit.person_first_name, ...visit.person_profile },
+      candidates: carers.map((c) => ({
+        id: c.id,
+        firstName: c.first_name,
+        ...c.profile,
+        photo: c.photo_sha256,
+        film: c.film_sha256,
+      })),
+      // bigint comes back as a string from node-postgres and as a number from PGlite.
+      files: files.map((f) => ({ id: f.sha256, sha256: f.sha256, bytes: Number(f.bytes), type: f.type })),
+    };
+  });
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config';
+
+describe('loadConfig', () => {
+  it('has working defaults, with directories made absolute', () => {
+    expect(loadConfig({}, '/srv/hearth')).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.resolve('/srv/hearth/data'),
+      databaseUrl: undefined,
+      staticDir: path.resolve('/srv/hearth/dist'),
+      seedMediaDir: undefined,
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig(
+      { PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/var/hearth', DATABASE_URL: 'postgres://u@localhost/hearth', STATIC_DIR: 'build' },
+      '/srv/hearth',
+    );
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/var/hearth',
+      databaseUrl: 'postgres://u@localhost/hearth',
+      staticDir: path.resolve('/srv/hearth/build'),
+    });
+  });
+
+  it('treats an empty DATABASE_URL as not set', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('fails loudly, naming the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must start with postgres/);
+  });
+});

@@ -1,0 +1,109 @@
+import { cp, mkdtemp, rm, appendFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, migrate } from '../../../src/server/database/migrate';
+import { openPgliteDb } from '../../../src/server/database/pglite-db';
+import { openTestDb, type TestDb } from '../../support/server-db';
+
+describe('migrate', () => {
+  let testDb: TestDb;
+  beforeAll(async () => {
+    testDb = await openTestDb({ migrated: false });
+  });
+  afterAll(() => testDb.dispose());
+
+  it('applies every migration once, and running it again changes nothing', async () => {
+    expect(await migrate(testDb.db)).toEqual(['0001_init.sql']);
+    expect(await migrate(testDb.db)).toEqual([]);
+    const rows = await testDb.db.query<{ name: string }>('select name from schema_migrations order by name');
+    expect(rows.map((r) => r.name)).toEqual(['0001_init.sql']);
+  });
+
+  it('gives every table that holds records a required organisation_id', async () => {
+    const tables = await testDb.db.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    const withOrg = await testDb.db.query<{ table_name: string }>(
+      `select table_name from information_schema.columns
+        where table_schema = 'public' and column_name = 'organisation_id' and is_nullable = 'NO'`,
+    );
+    const exempt = new Set(['organisations', 'schema_migrations']);
+    const needing = tables.map((t) => t.table_name).filter((t) => !exempt.has(t)).sort();
+    expect(needing.length).toBeGreaterThanOrEqual(9);
+    expect(withOrg.map((t) => t.table_name).sort()).toEqual(needing);
+  });
+
+  it('refuses to run when a migration that already landed has been edited', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-migrations-'));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await appendFile(path.join(dir, '0001_init.sql'), '\n-- edited later\n');
+      await expect(migrate(testDb.db, dir)).rejects.toThrow(/0001_init\.sql was changed/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies a new numbered file after the ones already applied', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-migrations-'));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await appendFile(path.join(dir, '0002_test_note.sql'), 'create table test_notes (organisation_id uuid not null);');
+      expect(await migrate(testDb.db, dir)).toEqual(['0002_test_note.sql']);
+      expect(await migrate(testDb.db, dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Db transactions', () => {
+  let testDb: TestDb;
+  beforeAll(async () => {
+    testDb = await openTestDb();
+  });
+  afterAll(() => testDb.dispose());
+
+  it('runs on PostgreSQL when DATABASE_URL is set, and on the one PGlite instance otherwise', async () => {
+    if (process.env.DATABASE_URL) {
+      expect(testDb.kind).toBe('postgres');
+      return;
+    }
+    expect(testDb.kind).toBe('pglite');
+    await expect(openPgliteDb('memory://')).rejects.toThrow(/already open/);
+    // Using the outer handle inside a transaction would wait for ever on one connection: it fails instead.
+    await expect(testDb.db.transaction(() => testDb.db.query('select 1'))).rejects.toThrow(/use the tx argument/);
+  });
+
+  it('keeps nothing from a transaction that throws, and everything from one that returns', async () => {
+    const { db } = testDb;
+    await db.query(`insert into organisations (id, name) values ('00000000-0000-4000-8000-000000000001', 'Kept')`);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(`insert into organisations (id, name) values ('00000000-0000-4000-8000-000000000002', 'Lost')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await db.transaction((tx) => tx.query(`insert into organisations (id, name) values ('00000000-0000-4000-8000-000000000003', 'Also kept')`));
+    const names = (await db.query<{ name: string }>('select name from organisations order by name')).map((r) => r.name);
+    expect(names).toEqual(['Also kept', 'Kept']);
+  });
+
+  it('runs queries made while a transaction is open after it, not inside it', async () => {
+    const { db } = testDb;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db
+      .transaction(async (tx) => {
+        await tx.query(`insert into organisations (id, name) values ('00000000-0000-4000-8000-000000000004', 'Rolled back')`);
+        await gate;
+        throw new Error('roll back');
+      })
+      .catch(() => 'rolled back');
+    const outside = db.query<{ n: number }>(`select count(*)::int as n from organisations where name = 'Rolled back'`);
+    release();
+    expect(await transaction).toBe('rolled back');
+    expect((await outside)[0]?.n).toBe(0);
+  });
+});

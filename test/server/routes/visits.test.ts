@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VisitListSchema, VisitPackSchema } from '../../../src/domain/visits';
+import { sha256OfFile } from '../../support/server-media';
+import { makeServerWorld, type ServerWorld } from '../../support/server-world';
+
+describe('/api/visits', () => {
+  let world: ServerWorld;
+  let cookie: string;
+  const seedTime = new Date('2025-03-01T08:00:00Z');
+  beforeAll(async () => {
+    world = await makeServerWorld({ now: seedTime });
+    cookie = await world.signIn();
+  });
+  afterAll(() => world.close());
+
+  const get = (url: string) => world.app.inject({ method: 'GET', url, headers: { cookie } });
+
+  it("lists only the organisation's three demo visits, soonest first, each with 3 or 4 candidates", async () => {
+    const response = await get('/api/visits');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const { visits } = VisitListSchema.parse(response.json());
+    expect(visits.map((v) => v.personFirstName)).toEqual(['Hilda', 'Ruth', 'Peter']);
+    expect(visits.map((v) => v.id)).toEqual([world.demo.visits.Hilda, world.demo.visits.Ruth, world.demo.visits.Peter]);
+    expect(visits.map((v) => v.candidateCount)).toEqual([4, 3, 3]);
+    expect(visits.map((v) => v.plannedAt)).toEqual(['2025-03-02T10:30:00.000Z', '2025-03-03T14:00:00.000Z', '2025-03-04T11:00:00.000Z']);
+    expect(visits.every((v) => v.decision === null)).toBe(true);
+  });
+
+  it('gives a pack that matches the shared schema and the files on disk', async () => {
+    const response = await get(`/api/visits/${world.demo.visits.Hilda}/pack`);
+    expect(response.statusCode).toBe(200);
+    const pack = VisitPackSchema.parse(response.json());
+    expect(pack.visit).toMatchObject({ id: world.demo.visits.Hilda, personFirstName: 'Hilda' });
+    expect(pack.person).toMatchObject({ firstName: 'Hilda', age: 94 });
+    expect(pack.person.interests).toContain('Cary Grant');
+    expect(pack.candidates.map((c) => c.firstName)).toEqual(['Sam', 'Grace', 'Bethan', 'Tom']);
+    expect(pack.files).toHaveLength(8);
+    expect(new Set(pack.files.map((f) => f.sha256)).size).toBe(8);
+
+    for (const carer of pack.candidates) {
+      const name = carer.firstName.toLowerCase();
+      const photo = await sha256OfFile(path.join(world.seedMediaDir, `avatar-${name}.png`));
+      const film = await sha256OfFile(path.join(world.seedMediaDir, `film-${name}.mp4`));
+      expect(carer.photo).toBe(photo.sha256);
+      expect(carer.film).toBe(film.sha256);
+      expect(pack.files).toContainEqual({ id: photo.sha256, sha256: photo.sha256, bytes: photo.bytes, type: 'image/png' });
+      expect(pack.files).toContainEqual({ id: film.sha256, sha256: film.sha256, bytes: film.bytes, type: 'video/mp4' });
+    }
+    for (const file of pack.files) {
+      expect(await sha256OfFile(path.join(world.mediaDir, file.sha256))).toEqual({ sha256: file.sha256, bytes: file.bytes });
+    }
+  });
+
+  it("answers 404 for another organisation's visit and for ids that are not visits", async () => {
+    for (const id of [world.other.visits.Hilda, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', '..%2f..%2fetc']) {
+      const response = await get(`/api/visits/${id}/pack`);
+      expect(response.statusCode, id).toBe(404);
+      expect(response.json().error.code).toBe('not-found');
+    }
+  });
+
+  it('every demo pack validates, with candidates who fit the person', async () => {
+    const packs = await Promise.all(
+      ['Hilda', 'Ruth', 'Peter'].map(async (name) => VisitPackSchema.parse((await get(`/api/visits/${world.demo.visits[name]}/pack`)).json())),
+    );
+    const [, ruth, peter] = packs;
+    expect(ruth!.candidates.every((c) => c.qualities.some((q) => ['chatty', 'lively', 'fun'].includes(q)))).toBe(true);
+    expect(peter!.candidates.some((c) => c.interests.includes('cooking'))).toBe(true);
+    expect(peter!.person.communication).toMatch(/pictures/);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../../src/server/auth/password';
+import { DEMO_CARERS, DEMO_ORGANISER, DEMO_VISITS } from '../../../src/server/seed/demo-data';
+import { DEFAULT_SEED_MEDIA_DIR, seedDemoIfEmpty } from '../../../src/server/seed/seed-demo';
+import { openTestDb, type TestDb } from '../../support/server-db';
+import { writeFakeSeedMedia } from '../../support/server-media';
+
+const QUALITIES = ['calm', 'great listener', 'patient', 'chatty', 'lively', 'fun', 'gentle', 'organised', 'kind'];
+
+describe('demo data', () => {
+  it('has nine carers with three things that matter to each, and qualities from the shared list', () => {
+    expect(DEMO_CARERS.map((c) => c.firstName)).toEqual(['Sam', 'Priya', 'Tom', 'Grace', 'Kwame', 'Megan', 'Dan', 'Aisha', 'Bethan']);
+    for (const carer of DEMO_CARERS) {
+      expect(carer.mattersToMe, carer.firstName).toHaveLength(3);
+      expect(carer.appreciated.length, carer.firstName).toBeGreaterThanOrEqual(2);
+      expect(carer.qualities.every((q) => QUALITIES.includes(q)), carer.firstName).toBe(true);
+    }
+  });
+
+  it('plans a visit for Hilda, Ruth and Peter with carers who are all in the demo', () => {
+    expect(DEMO_VISITS.map((v) => [v.person.firstName, v.candidates.length])).toEqual([['Hilda', 4], ['Ruth', 3], ['Peter', 3]]);
+    const names = new Set(DEMO_CARERS.map((c) => c.firstName));
+    expect(DEMO_VISITS.flatMap((v) => v.candidates).every((n) => names.has(n))).toBe(true);
+  });
+
+  it('looks for the demo media in <repo>/seed/media', () => {
+    expect(DEFAULT_SEED_MEDIA_DIR).toBe(path.resolve(import.meta.dirname, '../../../seed/media') + path.sep);
+  });
+});
+
+describe('seedDemoIfEmpty', () => {
+  let testDb: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    testDb = await openTestDb();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-seed-test-'));
+  });
+  afterAll(async () => {
+    await testDb.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('stops with a message listing the demo files that are missing, writing nothing', async () => {
+    const seedMediaDir = path.join(dir, 'incomplete');
+    await writeFakeSeedMedia(seedMediaDir);
+    await unlink(path.join(seedMediaDir, 'film-sam.mp4'));
+    await expect(seedDemoIfEmpty(testDb.db, { mediaDir: path.join(dir, 'media'), seedMediaDir })).rejects.toThrow(/missing.*film-sam\.mp4/);
+    expect(await testDb.db.query('select id from organisations')).toEqual([]);
+  });
+
+  it('seeds the demo organisation once, copying each file under its SHA-256', async () => {
+    const seedMediaDir = path.join(dir, 'seed-media');
+    const mediaDir = path.join(dir, 'media');
+    await writeFakeSeedMedia(seedMediaDir);
+
+    const seeded = await seedDemoIfEmpty(testDb.db, { mediaDir, seedMediaDir });
+    expect(seeded).not.toBeNull();
+    expect(await seedDemoIfEmpty(testDb.db, { mediaDir, seedMediaDir })).toBeNull();
+
+    const [user] = await testDb.db.query<{ password_hash: string; name: string }>('select name, password_hash from users where email = $1', [
+      DEMO_ORGANISER.email,
+    ]);
+    expect(user?.name).toBe('Jo Baker');
+    expect(await verifyPassword('hearth-demo', user!.password_hash)).toBe(true);
+
+    const files = (await readdir(mediaDir)).sort();
+    const rows = await testDb.db.query<{ sha256: string }>('select sha256 from media order by sha256');
+    expect(files).toEqual(rows.map((r) => r.sha256));
+    expect(files).toHaveLength(18);
+  });
+});

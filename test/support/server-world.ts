@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../../src/server/config';
+import { createServer } from '../../src/server/create-server';
+import type { Db } from '../../src/server/database/db';
+import { DEMO_ORGANISER } from '../../src/server/seed/demo-data';
+import { seedDemo, type SeededDemo } from '../../src/server/seed/seed-demo';
+import { openTestDb } from './server-db';
+import { writeFakeSeedMedia } from './server-media';
+
+export const OTHER_ORGANISER = { name: 'Alex Other', email: 'organiser@other.hearth.test', password: 'other-password' };
+
+export interface ServerWorld {
+  db: Db;
+  app: FastifyInstance;
+  dataDir: string;
+  mediaDir: string;
+  seedMediaDir: string;
+  /** The demo organisation, as seeded on first start. */
+  demo: SeededDemo;
+  /** A second organisation with the same kind of records, to prove the first cannot reach them. */
+  other: SeededDemo;
+  /** Signs in (the demo organiser by default) and returns the Cookie header to send. */
+  signIn(login?: { email: string; password: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A fresh world for one test file: empty database, temp DATA_DIR with fake demo media, two organisations. */
+export async function makeServerWorld(options: { staticDir?: string; now?: Date } = {}): Promise<ServerWorld> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hearth-server-test-'));
+  const mediaDir = path.join(dataDir, 'media');
+  const seedMediaDir = path.join(dataDir, 'seed-media');
+  await writeFakeSeedMedia(seedMediaDir);
+  const testDb = await openTestDb();
+  const { db } = testDb;
+  const now = options.now ?? new Date();
+  const demo = await seedDemo(db, { mediaDir, seedMediaDir, now });
+  const other = await seedDemo(db, { mediaDir, seedMediaDir, now, organisationName: 'Other Care Ltd', organiser: OTHER_ORGANISER });
+  const config = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: options.staticDir ?? path.join(dataDir, 'no-build') });
+  const app = await createServer({ db, config, mediaDir, staticDir: options.staticDir });
+
+  return {
+    db,
+    app,
+    dataDir,
+    mediaDir,
+    seedMediaDir,
+    demo,
+    other,
+    async signIn(login = DEMO_ORGANISER) {
+      const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email: login.email, password: login.password } });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      return cookieHeader(response);
+    },
+    async close() {
+      await app.close();
+      await testDb.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function cookieHeader(response: LightMyRequestResponse): string {
+  return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
