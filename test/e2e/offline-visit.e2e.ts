@@ -1,0 +1,158 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HearthEvent } from '../../src/domain/events';
+import type { VisitPack, VisitSummary } from '../../src/domain/visits';
+import { launchChromium, readStore, screenshot } from './support/browser';
+import { startHearth, type RunningHearth } from './support/hearth-server';
+
+// The walking skeleton's acceptance test: one home visit, end to end, with the network off for steps 3–5.
+describe('a home visit with the network off', () => {
+  let hearth: RunningHearth;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let hildaVisitId = '';
+  let sentEvent: HearthEvent | undefined;
+  let deviceId = '';
+
+  beforeAll(async () => {
+    hearth = await startHearth();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hearth?.stop();
+  });
+
+  it('1. npm start prints the address and the demo login', async () => {
+    // /api/health answers while the embedded database is still opening; the banner follows.
+    await expect.poll(() => hearth.output(), { timeout: 30_000 }).toContain(`Hearth is running at ${hearth.url}`);
+    expect(hearth.output()).toContain('organiser@demo.hearth.test / hearth-demo');
+  });
+
+  it('2. the organiser signs in, opens Hilda’s visit and gets it ready for offline use', async () => {
+    await page.goto(hearth.url);
+    await page.getByLabel(/email/i).fill('organiser@demo.hearth.test');
+    await page.getByLabel(/password/i).fill('hearth-demo');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /planned visits/i }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: /hilda/i }).first().click();
+    hildaVisitId = page.url().split('/visits/')[1] ?? '';
+    expect(hildaVisitId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.getByRole('button', { name: /get ready for offline use/i }).click();
+    await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });
+    const progress = page.getByRole('progressbar', { name: /download progress/i });
+    expect(await progress.getAttribute('aria-valuenow')).toBe(await progress.getAttribute('aria-valuemax'));
+    await screenshot(page, '2-visit-ready');
+
+    // Every file the server's manifest lists is in IndexedDB with the same size and SHA-256.
+    const check = await page.evaluate(async (visitId) => {
+      const response = await fetch(`/api/visits/${visitId}/pack`, { cache: 'no-store' });
+      const pack = (await response.json()) as VisitPack;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('hearth');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const results: { sha256: string; ok: boolean }[] = [];
+      for (const file of pack.files) {
+        const stored = await new Promise<{ blob: Blob; bytes: number } | undefined>((resolve) => {
+          const request = db.transaction('files').objectStore('files').get(file.sha256);
+          request.onsuccess = () => resolve(request.result);
+        });
+        if (!stored) {
+          results.push({ sha256: file.sha256, ok: false });
+          continue;
+        }
+        const digest = await crypto.subtle.digest('SHA-256', await stored.blob.arrayBuffer());
+        const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+        results.push({ sha256: file.sha256, ok: hex === file.sha256 && stored.blob.size === file.bytes });
+      }
+      db.close();
+      return { candidates: pack.candidates.length, films: pack.files.filter((f) => f.type === 'video/mp4').length, results };
+    }, hildaVisitId);
+    expect(check.candidates).toBeGreaterThanOrEqual(3);
+    expect(check.films).toBe(check.candidates);
+    expect(check.results.length).toBeGreaterThanOrEqual(check.candidates * 2);
+    expect(check.results.filter((r) => !r.ok)).toEqual([]);
+
+    // The service worker must be in charge before the signal goes.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  });
+
+  it('3. with the network off, a reload still opens the app and the visit is still ready', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(/ready to use offline/i).first().waitFor();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await screenshot(page, '3-offline-after-reload');
+  });
+
+  it('4. Hilda sees one card per carer, watches a film from the tablet, and chooses', async () => {
+    await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
+    await page.getByRole('heading', { level: 1, name: /hilda/i }).waitFor();
+    const chooseButtons = page.getByRole('button', { name: /^choose /i });
+    expect(await chooseButtons.count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByRole('button', { name: /none of these/i }).isVisible()).toBe(true);
+    expect(await page.getByRole('link').count()).toBe(0); // no way out to organiser screens
+    await screenshot(page, '4-person-mode-cards');
+
+    await page.getByRole('button', { name: /watch sam.s film/i }).click();
+    const video = page.locator('video');
+    await video.waitFor();
+    expect(await video.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
+    expect(duration).toBeGreaterThan(1);
+    await screenshot(page, '4-film-playing');
+    await page.getByRole('button', { name: /close film/i }).click();
+
+    await page.getByRole('button', { name: /choose sam/i }).click();
+    await page.getByText(/you chose sam/i).waitFor();
+    await screenshot(page, '4-you-chose-sam');
+  });
+
+  it('5. the choice is in the outbox, and a reload while still offline keeps it', async () => {
+    const outbox = await readStore<{ id: string; event: HearthEvent }>(page, 'outbox');
+    expect(outbox).toHaveLength(1);
+    sentEvent = outbox[0]!.event;
+    deviceId = sentEvent.deviceId;
+    expect(sentEvent).toMatchObject({ type: 'OutcomeRecorded', visitId: hildaVisitId, payload: { outcome: 'chosen' } });
+
+    await page.getByRole('button', { name: /give the tablet back/i }).click();
+    await page.reload();
+    await page.getByText(/hilda chose sam/i).first().waitFor();
+    await page.getByText(/1 record waiting to be sent/i).first().waitFor();
+    expect(await readStore(page, 'outbox')).toHaveLength(1);
+    await screenshot(page, '5-offline-waiting-to-send');
+  });
+
+  it('6. when the network returns the choice is sent by itself, stored once, and the office sees it', async () => {
+    await context.setOffline(false);
+    await expect.poll(() => readStore(page, 'outbox').then((rows) => rows.length), { timeout: 60_000, interval: 500 }).toBe(0);
+
+    // Sent twice, exactly as the tablet sent it: the office answers "already stored" and keeps one decision.
+    const [device] = await readStore<{ deviceId: string; label: string }>(page, 'device');
+    const again = await context.request.post(`${hearth.url}/api/events`, {
+      data: { deviceId, deviceLabel: device!.label, events: [sentEvent] },
+    });
+    expect(again.status()).toBe(200);
+    expect(await again.json()).toEqual({ results: [{ id: sentEvent!.id, status: 'already-stored' }] });
+
+    const visits = (await (await context.request.get(`${hearth.url}/api/visits`)).json()) as { visits: VisitSummary[] };
+    const hilda = visits.visits.find((v) => v.id === hildaVisitId);
+    expect(hilda?.decision).toMatchObject({ eventId: sentEvent!.id, outcome: 'chosen', chosenCarerFirstName: 'Sam', deviceId, deviceLabel: device!.label });
+
+    await page.getByRole('link', { name: /decisions/i }).first().click();
+    const row = page.getByRole('listitem').filter({ hasText: /hilda/i }).or(page.getByRole('row').filter({ hasText: /hilda/i }));
+    await row.first().getByText(/sam/i).first().waitFor({ timeout: 30_000 });
+    const text = await row.first().innerText();
+    expect(text).toMatch(/sam/i);
+    expect(text).toContain(hilda!.decision!.deviceLabel);
+    await screenshot(page, '6-office-decided');
+  });
+});
