@@ -82,14 +82,14 @@ BG[aisha]="#F0D6A8";  SKIN[aisha]="#B07A52";  HAIR[aisha]="#6B3E75";  SHIRT[aish
 BG[bethan]="#E9927F"; SKIN[bethan]="#F2CDB2"; HAIR[bethan]="#8E3B1C"; SHIRT[bethan]="#3E5C76"; STYLE[bethan]=bob;     EXTRAS[bethan]="earrings";      VOICE[bethan]="en-gb+f2"
 
 SAY[sam]="Hello, I'm Sam.|People say I'm calm and a great listener.|I love old films."
-SAY[priya]="Hello, I'm Priya.|I'm patient and I like things done properly.|I love gardening."
-SAY[tom]="Hello, I'm Tom.|I'm chatty and I love a laugh.|I follow Blackpool football club."
+SAY[priya]="Hello, I'm Priya.|I'm chatty and I love a bit of fun.|I love baking and gardening."
+SAY[tom]="Hello, I'm Tom.|I'm patient and I explain things one step at a time.|I love cooking, football and my dog."
 SAY[grace]="Hello, I'm Grace.|I'm gentle and kind.|I sing in a church choir."
-SAY[kwame]="Hello, I'm Kwame.|I'm calm and organised.|I love cooking for friends."
+SAY[kwame]="Hello, I'm Kwame.|I'm chatty and a great listener.|I love jazz, football and cooking."
 SAY[megan]="Hello, I'm Megan.|I'm lively and fun.|I love dancing and crafts."
 SAY[dan]="Hello, I'm Dan.|I'm patient and I explain things clearly.|I love cooking and football."
-SAY[aisha]="Hello, I'm Aisha.|I'm a great listener.|I love crosswords and old music."
-SAY[bethan]="Hello, I'm Bethan.|I'm chatty and warm.|I speak Welsh and English."
+SAY[aisha]="Hello, I'm Aisha.|I'm organised, patient and a great listener.|I love cooking and crafts."
+SAY[bethan]="Hello, I'm Bethan.|I'm gentle and softly spoken.|I love Aled Jones and old movies."
 
 has_extra() { [[ ",${EXTRAS[$1]}," == *",$2,"* ]]; }
 
