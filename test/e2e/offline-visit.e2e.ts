@@ -108,6 +108,10 @@ describe('a home visit with the network off', () => {
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
     expect(duration).toBeGreaterThan(1);
+    // It plays from the Blob on the tablet, with the network still off.
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
+    await page.getByRole('button', { name: /pause the film/i }).click();
+    expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
     await screenshot(page, '4-film-playing');
     await page.getByRole('button', { name: /close film/i }).click();
 

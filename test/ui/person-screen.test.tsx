@@ -84,6 +84,9 @@ describe('person mode', () => {
     });
     expect(video).toHaveAttribute('controls');
     expect(video).toHaveAttribute('playsinline');
+    expect(video).toHaveAttribute('autoplay');
+    expect(screen.getByRole('button', { name: /play the film|pause the film/i })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start again' })).toBeInTheDocument();
     const filmUrl = video.getAttribute('src')!;
 
     await user.click(screen.getByRole('button', { name: 'Close film' }));
