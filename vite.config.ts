@@ -50,5 +50,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    // One ~550 kB bundle (170 kB gzipped) is precached once and then opens offline; splitting it buys
+    // nothing on a tablet that loads it from the service worker, so the default 500 kB warning is noise.
+    chunkSizeWarningLimit: 800,
   },
 });
