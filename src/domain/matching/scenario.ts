@@ -12,7 +12,8 @@ const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a
 export const TimeWindowSchema = z
   .object({ day: DaySchema, start: TimeOfDaySchema, end: TimeOfDaySchema })
   .strict()
-  .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'] });
+  // `when`: only compare times that are valid, so "8:45" gets one clear message rather than two.
+  .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'], when: (payload) => payload.issues.length === 0 });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 export const GeoPointSchema = z
