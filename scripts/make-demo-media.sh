@@ -68,7 +68,7 @@ squeeze_png() {
 #   style:  short | quiff | crop | receding | long | bob | ponytail | curly | hijab
 #   extras: comma list of beard, stubble, glasses, earrings, freckles, none
 # ---------------------------------------------------------------------------
-NAMES=(sam priya tom grace kwame megan dan aisha bethan)
+NAMES=(sam priya tom grace kwame megan dan aisha bethan rosie jess nell marta)
 
 declare -A BG SKIN HAIR SHIRT STYLE EXTRAS VOICE SAY
 BG[sam]="#7FB7B2";    SKIN[sam]="#F0C4A4";    HAIR[sam]="#6B4226";    SHIRT[sam]="#2F4A6D";    STYLE[sam]=short;     EXTRAS[sam]="beard";            VOICE[sam]="en-gb+m3"
@@ -80,6 +80,10 @@ BG[megan]="#F4A6C0";  SKIN[megan]="#F7D7C4";  HAIR[megan]="#E2B85C";  SHIRT[mega
 BG[dan]="#A9B7E3";    SKIN[dan]="#E6B48F";    HAIR[dan]="#8C857C";    SHIRT[dan]="#3D7A4A";    STYLE[dan]=receding;  EXTRAS[dan]="glasses,stubble";  VOICE[dan]="en-gb+m4"
 BG[aisha]="#F0D6A8";  SKIN[aisha]="#B07A52";  HAIR[aisha]="#6B3E75";  SHIRT[aisha]="#6B3E75";  STYLE[aisha]=hijab;   EXTRAS[aisha]="none";           VOICE[aisha]="en-gb+f3"
 BG[bethan]="#E9927F"; SKIN[bethan]="#F2CDB2"; HAIR[bethan]="#8E3B1C"; SHIRT[bethan]="#3E5C76"; STYLE[bethan]=bob;     EXTRAS[bethan]="earrings";      VOICE[bethan]="en-gb+f2"
+BG[rosie]="#B8D98A";  SKIN[rosie]="#F3CFB3";  HAIR[rosie]="#B5532A";  SHIRT[rosie]="#D9822B";  STYLE[rosie]=long;    EXTRAS[rosie]="freckles";       VOICE[rosie]="en-gb+f4"
+BG[jess]="#9AD0EC";   SKIN[jess]="#E8B796";   HAIR[jess]="#3B2A20";   SHIRT[jess]="#C2375B";   STYLE[jess]=ponytail; EXTRAS[jess]="earrings";        VOICE[jess]="en-gb+f3"
+BG[nell]="#D7C9B5";   SKIN[nell]="#F5DCC8";   HAIR[nell]="#B9B2AA";   SHIRT[nell]="#4F6D5A";   STYLE[nell]=bob;      EXTRAS[nell]="glasses";         VOICE[nell]="en-gb+f2"
+BG[marta]="#F6B98A";  SKIN[marta]="#F4D4BC";  HAIR[marta]="#D9B36A";  SHIRT[marta]="#5B6BAE";  STYLE[marta]=curly;   EXTRAS[marta]="none";           VOICE[marta]="en-gb+f4"
 
 SAY[sam]="Hello, I'm Sam.|People say I'm calm and a great listener.|I love old films."
 SAY[priya]="Hello, I'm Priya.|I'm chatty and I love a bit of fun.|I love baking and gardening."
@@ -90,6 +94,10 @@ SAY[megan]="Hello, I'm Megan.|I'm lively and fun.|I love dancing and crafts."
 SAY[dan]="Hello, I'm Dan.|I'm patient and I explain things clearly.|I love cooking and football."
 SAY[aisha]="Hello, I'm Aisha.|I'm organised, patient and a great listener.|I love cooking and crafts."
 SAY[bethan]="Hello, I'm Bethan.|I'm gentle and softly spoken.|I love Aled Jones and old movies."
+SAY[rosie]="Hello, I'm Rosie.|I'm lively and I love a natter.|I love birds, gardening and cards."
+SAY[jess]="Hello, I'm Jess.|I'm chatty, lively and kind.|I love card games and the sea."
+SAY[nell]="Hello, I'm Nell.|I'm quiet, gentle and organised.|I love reading and birdwatching."
+SAY[marta]="Hello, I'm Marta.|I'm kind, and I speak Polish.|I love cooking and my garden."
 
 has_extra() { [[ ",${EXTRAS[$1]}," == *",$2,"* ]]; }
 

@@ -8,6 +8,10 @@ export const ApiErrorCodeSchema = z.enum([
   'wrong-login',
   'not-found',
   'conflicting-event',
+  /** The office re-ran a match on its own data and got a different result from the one the organiser saw. */
+  'match-changed',
+  /** A record lacks details an action needs, e.g. a person with no visit times cannot be matched. */
+  'missing-details',
   'range-not-satisfiable',
   'internal',
 ]);

@@ -5,7 +5,9 @@ import type { Db } from './database/db';
 import { BODY_LIMIT_BYTES, installErrorHandler } from './http/error-handler';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { matchRunRoutes } from './routes/match-runs';
 import { mediaRoutes } from './routes/media';
+import { peopleRoutes } from './routes/people';
 import { sessionRoutes } from './routes/session';
 import { registerStaticApp } from './routes/static-app';
 import { visitRoutes } from './routes/visits';
@@ -37,6 +39,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(visitRoutes(deps.db));
   await app.register(mediaRoutes(deps.db, deps.mediaDir));
   await app.register(eventRoutes(deps.db));
+  await app.register(peopleRoutes(deps.db));
+  await app.register(matchRunRoutes(deps.db));
   await registerStaticApp(app, deps.staticDir ?? deps.config.staticDir);
   return app;
 }

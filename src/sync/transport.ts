@@ -1,6 +1,17 @@
 import type { z } from 'zod';
 import { ApiErrorSchema, SessionInfoSchema, type ApiErrorCode, type LoginRequest, type SessionInfo } from '../domain/api';
 import { PushResponseSchema, type PushRequest, type PushResponse } from '../domain/events';
+import {
+  MatchInputsSchema,
+  MatchRunEvidenceSchema,
+  PeopleListSchema,
+  PlanVisitResponseSchema,
+  type MatchInputs,
+  type MatchRunEvidence,
+  type PersonForMatching,
+  type PlanVisitRequest,
+  type PlanVisitResponse,
+} from '../domain/match-runs';
 import { VisitListSchema, VisitPackSchema, type VisitPack, type VisitSummary } from '../domain/visits';
 
 /** The office answered, and said no. `message` is a sentence for the organiser. */
@@ -36,6 +47,14 @@ export interface Transport {
   /** The file's bytes from `fromByte` on (an HTTP Range request when fromByte > 0). */
   fetchFile(sha256: string, fromByte?: number): Promise<Blob>;
   pushEvents(request: PushRequest): Promise<PushResponse>;
+  /** The people the organiser can match care workers for. */
+  listPeople(): Promise<PersonForMatching[]>;
+  /** The person and every care worker, as the engine's Scenario. */
+  fetchMatchInputs(personId: string): Promise<MatchInputs>;
+  /** Plans a home visit from a match run; the office re-runs the match and keeps the run as evidence. */
+  planVisit(request: PlanVisitRequest): Promise<PlanVisitResponse>;
+  /** How a visit's shortlist was made, or null when it was planned without a match run. */
+  fetchMatchRun(visitId: string): Promise<MatchRunEvidence | null>;
 }
 
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -120,5 +139,16 @@ export function createHttpTransport(baseUrl = ''): Transport {
       }
     },
     pushEvents: (request) => json(PushResponseSchema, '/api/events', jsonBody('POST', request)),
+    listPeople: async () => (await json(PeopleListSchema, '/api/people')).people,
+    fetchMatchInputs: (personId) => json(MatchInputsSchema, `/api/people/${encodeURIComponent(personId)}/match-inputs`),
+    planVisit: (request) => json(PlanVisitResponseSchema, '/api/match-runs', jsonBody('POST', request)),
+    async fetchMatchRun(visitId) {
+      try {
+        return await json(MatchRunEvidenceSchema, `/api/visits/${encodeURIComponent(visitId)}/match-run`);
+      } catch (error) {
+        if (error instanceof ApiFailure && error.status === 404) return null;
+        throw error;
+      }
+    },
   };
 }

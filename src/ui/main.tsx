@@ -8,6 +8,7 @@ import { App, type AppServices } from './app';
 import { registerServiceWorker } from './pwa/register-service-worker';
 import { routes } from './routes';
 import './styles.css';
+import './matching.css';
 
 const db = openHearthDatabase();
 const transport = createHttpTransport();

@@ -5,7 +5,10 @@ export const paths = {
   visit: '/visits/:visitId',
   person: '/person/:visitId',
   office: '/office',
+  match: '/match',
+  matchPerson: '/match/:personId',
 } as const;
 
 export const visitPath = (visitId: string): string => `/visits/${encodeURIComponent(visitId)}`;
 export const personPath = (visitId: string): string => `/person/${encodeURIComponent(visitId)}`;
+export const matchPersonPath = (personId: string): string => `/match/${encodeURIComponent(personId)}`;

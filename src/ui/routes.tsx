@@ -4,6 +4,8 @@ import { RequireSession } from './components/require-session';
 import { paths } from './paths';
 import { ErrorScreen } from './screens/error-screen';
 import { LoginScreen } from './screens/login-screen';
+import { MatchPeopleScreen } from './screens/match-people-screen';
+import { MatchScreen } from './screens/match-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { OfficeScreen } from './screens/office-screen';
 import { PersonScreen } from './screens/person-screen';
@@ -28,6 +30,8 @@ export const routes: RouteObject[] = [
           { path: paths.visits, element: <VisitsScreen /> },
           { path: paths.visit, element: <VisitScreen /> },
           { path: paths.office, element: <OfficeScreen /> },
+          { path: paths.match, element: <MatchPeopleScreen /> },
+          { path: paths.matchPerson, element: <MatchScreen /> },
         ],
       },
       { path: '*', element: <NotFoundScreen /> },

@@ -86,6 +86,6 @@ export function summaryOf(pack: VisitPack, overrides: Partial<VisitSummary> = {}
 export function makeSession(): SessionInfo {
   return {
     user: { id: testId(), name: 'Jo Baker', email: 'organiser@demo.hearth.test', role: 'organiser' },
-    organisation: { id: testId(), name: 'Fylde Coast Home Care (demo)' },
+    organisation: { id: testId(), name: 'Hearth Demo Home Care' },
   };
 }

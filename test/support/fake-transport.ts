@@ -1,8 +1,19 @@
 import { canonicalJson, type HearthEvent, type PushRequest, type PushResponse } from '../../src/domain/events';
 import type { LoginRequest, SessionInfo } from '../../src/domain/api';
+import {
+  MATCH_CHANGED_MESSAGE,
+  type MatchInputs,
+  type MatchRunEvidence,
+  type PersonForMatching,
+  type PlanVisitRequest,
+  type PlanVisitResponse,
+} from '../../src/domain/match-runs';
+import { rankCarers } from '../../src/domain/matching/rank-carers';
+import { describeShortlistProblem, passedOverCarers, sameMatch, seenOf, shortlistProblems } from '../../src/domain/shortlist-rules';
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
 import { ApiFailure, NetworkFailure, type Transport } from '../../src/sync/transport';
-import { makeSession, summaryOf, type TestFile } from './factories';
+import { makeSession, summaryOf, testId, type TestFile } from './factories';
+import type { TestMatching } from './matching-factories';
 
 /**
  * An in-memory office with the server's rules (the same id twice is stored once; the same id with
@@ -22,6 +33,11 @@ export class FakeOffice implements Transport {
   readonly files = new Map<string, Uint8Array<ArrayBuffer>>();
   session: SessionInfo = makeSession();
   password = 'hearth-demo';
+  /** People the office can match carers for, by person id. Change a scenario to make the office's re-run disagree. */
+  readonly matchings = new Map<string, TestMatching>();
+  /** Every visit planned from a match run, as the office accepted it. */
+  readonly plannedVisits: PlanVisitRequest[] = [];
+  readonly matchRuns = new Map<string, MatchRunEvidence>();
 
   addPack(pack: VisitPack, files: TestFile[]): void {
     this.packs.set(pack.visit.id, pack);
@@ -117,5 +133,72 @@ export class FakeOffice implements Transport {
       throw new NetworkFailure('The connection dropped before the office answered.');
     }
     return { results };
+  }
+
+  addMatching(matching: TestMatching): void {
+    this.matchings.set(matching.person.id, matching);
+  }
+
+  async listPeople(): Promise<PersonForMatching[]> {
+    this.signedInOrThrow();
+    return [...this.matchings.values()].map((m) => structuredClone(m.person));
+  }
+
+  async fetchMatchInputs(personId: string): Promise<MatchInputs> {
+    this.signedInOrThrow();
+    const matching = this.matchings.get(personId);
+    if (!matching) throw new ApiFailure(404, 'not-found', 'There is no such person. Choose them again from the list.');
+    return structuredClone({ person: matching.person, scenario: matching.scenario, notRecorded: [] });
+  }
+
+  /** The server's rules: re-run, compare, check the shortlist, then plan the visit with a pack the tablet can download. */
+  async planVisit(request: PlanVisitRequest): Promise<PlanVisitResponse> {
+    this.signedInOrThrow();
+    const matching = this.matchings.get(request.personId);
+    if (!matching) throw new ApiFailure(404, 'not-found', 'personId: there is no such person.');
+    const result = rankCarers(matching.scenario.person, matching.scenario.staff);
+    if (!sameMatch(seenOf(result), request.seen)) throw new ApiFailure(409, 'match-changed', MATCH_CHANGED_MESSAGE);
+    const problems = shortlistProblems(result, request.shortlist, request.passedOver);
+    if (problems.length > 0) throw new ApiFailure(400, 'invalid-request', problems.map(describeShortlistProblem).join(' '));
+
+    const visitId = testId();
+    const candidates = request.shortlist.map((id) => matching.carers.find((c) => c.id === id)!);
+    const refs = new Set(candidates.flatMap((c) => [c.photo, c.film]));
+    const files = matching.files.filter((f) => refs.has(f.file.sha256));
+    const { firstName } = matching.person;
+    this.addPack(
+      {
+        visit: { id: visitId, personId: request.personId, personFirstName: firstName, plannedAt: request.plannedAt, place: request.place },
+        person: matching.personProfile,
+        candidates,
+        files: files.map((f) => f.file),
+      },
+      files,
+    );
+    this.plannedVisits.push(structuredClone(request));
+    const rankOf = (id: string) => result.ranked.find((c) => c.id === id)!;
+    const reasons = new Map(request.passedOver.map((p) => [p.carerId, p.reason]));
+    const matchRunId = testId();
+    this.matchRuns.set(visitId, {
+      matchRunId,
+      visitId,
+      personFirstName: firstName,
+      runBy: this.session.user.name,
+      runAt: '2026-11-25T10:20:00.000Z',
+      funnel: result.funnel,
+      shortlist: request.shortlist.map((id) => ({ carerId: id, name: rankOf(id).name, rank: rankOf(id).rank })),
+      passedOver: passedOverCarers(result.ranked, request.shortlist).map((c) => ({
+        carerId: c.id,
+        name: c.name,
+        rank: c.rank,
+        reason: reasons.get(c.id)!,
+      })),
+    });
+    return { visitId, matchRunId };
+  }
+
+  async fetchMatchRun(visitId: string): Promise<MatchRunEvidence | null> {
+    this.signedInOrThrow();
+    return structuredClone(this.matchRuns.get(visitId) ?? null);
   }
 }

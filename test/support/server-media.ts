@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../src/server/database/db';
 import { storeMediaFile } from '../../src/server/media/media-store';
-import { DEMO_CARERS, filmFileName, photoFileName } from '../../src/server/seed/demo-data';
+import { DEMO_CARERS } from '../../src/server/seed/demo-carers';
+import { filmFileName, photoFileName } from '../../src/server/seed/demo-data';
 
 export const FAKE_FILM_BYTES = 256 * 1024;
 

@@ -6,14 +6,10 @@ import { CarerProfileSchema, PersonProfileSchema } from '../../domain/profiles';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../database/db';
 import { storeMediaFile, type StoredFile } from '../media/media-store';
-import {
-  DEMO_CARERS,
-  DEMO_ORGANISATION_NAME,
-  DEMO_ORGANISER,
-  DEMO_VISITS,
-  filmFileName,
-  photoFileName,
-} from './demo-data';
+import { insertCarer, insertPerson } from './insert-demo-records';
+import { DEMO_CARERS } from './demo-carers';
+import { DEMO_ORGANISATION_NAME, DEMO_ORGANISER, filmFileName, photoFileName } from './demo-data';
+import { DEMO_VISITS } from './demo-people';
 
 /** <repo>/seed/media, found from this file rather than the working directory. */
 export const DEFAULT_SEED_MEDIA_DIR = fileURLToPath(new URL('../../../seed/media/', import.meta.url));
@@ -70,34 +66,27 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
         file.path,
       ]);
     }
-    for (const carer of DEMO_CARERS) {
-      const { id, firstName, photo, film, ...profile } = CarerProfileSchema.parse({
+    for (const { matching, ...carer } of DEMO_CARERS) {
+      const profile = CarerProfileSchema.parse({
         ...carer,
         id: randomUUID(),
         photo: media.get(photoFileName(carer.firstName))!.sha256,
         film: media.get(filmFileName(carer.firstName))!.sha256,
       });
-      await tx.query(
-        `insert into carers (id, organisation_id, first_name, profile, photo_sha256, film_sha256) values ($1, $2, $3, $4::jsonb, $5, $6)`,
-        [id, seeded.organisationId, firstName, JSON.stringify(profile), photo, film],
-      );
-      seeded.carers[firstName] = id;
+      await insertCarer(tx, seeded.organisationId, profile, matching);
+      seeded.carers[profile.firstName] = profile.id;
     }
     for (const plan of DEMO_VISITS) {
-      const { id: personId, firstName, ...profile } = PersonProfileSchema.parse({ ...plan.person, id: randomUUID() });
-      await tx.query('insert into people (id, organisation_id, first_name, profile) values ($1, $2, $3, $4::jsonb)', [
-        personId,
-        seeded.organisationId,
-        firstName,
-        JSON.stringify(profile),
-      ]);
+      const person = PersonProfileSchema.parse({ ...plan.person, id: randomUUID() });
+      await insertPerson(tx, seeded.organisationId, person, plan.matching);
+      const { id: personId, firstName } = person;
       const visitId = randomUUID();
       await tx.query('insert into visits (id, organisation_id, person_id, planned_at, place) values ($1, $2, $3, $4, $5)', [
         visitId,
         seeded.organisationId,
         personId,
         plannedAt(now, plan.inDays, plan.at).toISOString(),
-        plan.place,
+        plan.matching.homePlace,
       ]);
       for (const [position, carerName] of plan.candidates.entries()) {
         await tx.query('insert into visit_candidates (organisation_id, visit_id, carer_id, position) values ($1, $2, $3, $4)', [

@@ -23,6 +23,9 @@ export function OrganiserLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to={paths.match}>Match carers</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.office}>Decisions</NavLink>
             </li>
           </ul>

@@ -25,3 +25,16 @@ export function formatWhenRelative(iso: string, now: Date): string {
   const sameDay = dateKeyFormat.format(new Date(iso)) === dateKeyFormat.format(now);
   return sameDay ? `at ${formatTime(iso)}` : `on ${formatDay(iso)} at ${formatTime(iso)}`;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The value a datetime-local input shows for `date`, in this device's time zone: "2026-11-26T10:30". */
+export function toDateTimeInputValue(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A sensible first suggestion for a new home visit: tomorrow at 10:30. */
+export function suggestedVisitTime(now: Date): string {
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 30);
+  return toDateTimeInputValue(tomorrow);
+}

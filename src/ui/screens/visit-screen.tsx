@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router';
 import { getPack, getVisit } from '../../local-db/queries';
 import { useAppServices } from '../app';
+import { MatchRunSummary } from '../components/matching/match-run-summary';
 import { OfflinePanel } from '../components/offline-panel';
 import { OutcomeNotice } from '../components/outcome-notice';
 import { PageHeading } from '../components/page-heading';
@@ -60,6 +61,7 @@ export function VisitScreen() {
         </p>
       )}
       <OfflinePanel visit={visit} handOverAgain={Boolean(outcome)} />
+      <MatchRunSummary visitId={visit.id} />
     </>
   );
 }

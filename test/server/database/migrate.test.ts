@@ -14,10 +14,10 @@ describe('migrate', () => {
   afterAll(() => testDb.dispose());
 
   it('applies every migration once, and running it again changes nothing', async () => {
-    expect(await migrate(testDb.db)).toEqual(['0001_init.sql']);
+    expect(await migrate(testDb.db)).toEqual(['0001_init.sql', '0002_matching.sql']);
     expect(await migrate(testDb.db)).toEqual([]);
     const rows = await testDb.db.query<{ name: string }>('select name from schema_migrations order by name');
-    expect(rows.map((r) => r.name)).toEqual(['0001_init.sql']);
+    expect(rows.map((r) => r.name)).toEqual(['0001_init.sql', '0002_matching.sql']);
   });
 
   it('gives every table that holds records a required organisation_id', async () => {
@@ -30,7 +30,8 @@ describe('migrate', () => {
     );
     const exempt = new Set(['organisations', 'schema_migrations']);
     const needing = tables.map((t) => t.table_name).filter((t) => !exempt.has(t)).sort();
-    expect(needing.length).toBeGreaterThanOrEqual(9);
+    expect(needing.length).toBeGreaterThanOrEqual(10);
+    expect(needing).toContain('match_runs');
     expect(withOrg.map((t) => t.table_name).sort()).toEqual(needing);
   });
 
@@ -49,8 +50,8 @@ describe('migrate', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-migrations-'));
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
-      await appendFile(path.join(dir, '0002_test_note.sql'), 'create table test_notes (organisation_id uuid not null);');
-      expect(await migrate(testDb.db, dir)).toEqual(['0002_test_note.sql']);
+      await appendFile(path.join(dir, '0099_test_note.sql'), 'create table test_notes (organisation_id uuid not null);');
+      expect(await migrate(testDb.db, dir)).toEqual(['0099_test_note.sql']);
       expect(await migrate(testDb.db, dir)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

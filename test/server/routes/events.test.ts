@@ -8,7 +8,7 @@ import { makeServerWorld, OTHER_ORGANISER, type ServerWorld } from '../../suppor
 describe('POST /api/events', () => {
   let world: ServerWorld;
   let cookie: string;
-  /** Hilda's candidates in the order the pack shows them: Sam, Grace, Bethan, Tom. */
+  /** Hilda's candidates in the order the pack shows them: Sam, Bethan, Grace, Tom. */
   let hildaCarers: string[];
   let hildaVisit: string;
   beforeAll(async () => {

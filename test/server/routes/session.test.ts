@@ -17,7 +17,7 @@ describe('/api/session', () => {
     expect(response.statusCode).toBe(200);
     const info = SessionInfoSchema.parse(response.json());
     expect(info.user).toMatchObject({ name: 'Jo Baker', email: DEMO_ORGANISER.email, role: 'organiser' });
-    expect(info.organisation.name).toBe('Fylde Coast Home Care (demo)');
+    expect(info.organisation.name).toBe('Hearth Demo Home Care');
 
     const cookie = response.cookies.find((c) => c.name === 'hearth_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });

@@ -35,7 +35,7 @@ describe('/api/visits', () => {
     expect(pack.visit).toMatchObject({ id: world.demo.visits.Hilda, personFirstName: 'Hilda' });
     expect(pack.person).toMatchObject({ firstName: 'Hilda', age: 94 });
     expect(pack.person.interests).toContain('Cary Grant');
-    expect(pack.candidates.map((c) => c.firstName)).toEqual(['Sam', 'Grace', 'Bethan', 'Tom']);
+    expect(pack.candidates.map((c) => c.firstName)).toEqual(['Sam', 'Bethan', 'Grace', 'Tom']);
     expect(pack.files).toHaveLength(8);
     expect(new Set(pack.files.map((f) => f.sha256)).size).toBe(8);
 

@@ -3,16 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/server/auth/password';
-import { DEMO_CARERS, DEMO_ORGANISER, DEMO_VISITS } from '../../../src/server/seed/demo-data';
+import { DEMO_CARERS } from '../../../src/server/seed/demo-carers';
+import { DEMO_ORGANISER } from '../../../src/server/seed/demo-data';
+import { DEMO_VISITS } from '../../../src/server/seed/demo-people';
 import { DEFAULT_SEED_MEDIA_DIR, seedDemoIfEmpty } from '../../../src/server/seed/seed-demo';
 import { openTestDb, type TestDb } from '../../support/server-db';
 import { writeFakeSeedMedia } from '../../support/server-media';
 
-const QUALITIES = ['calm', 'great listener', 'patient', 'chatty', 'lively', 'fun', 'gentle', 'organised', 'kind'];
+const QUALITIES = ['calm', 'great listener', 'patient', 'chatty', 'lively', 'fun', 'gentle', 'organised', 'kind', 'quiet'];
 
 describe('demo data', () => {
-  it('has nine carers with three things that matter to each, and qualities from the shared list', () => {
-    expect(DEMO_CARERS.map((c) => c.firstName)).toEqual(['Sam', 'Priya', 'Tom', 'Grace', 'Kwame', 'Megan', 'Dan', 'Aisha', 'Bethan']);
+  it('has thirteen carers with three things that matter to each, and qualities from the shared list', () => {
+    expect(DEMO_CARERS.map((c) => c.firstName)).toEqual([
+      // The Fylde coast, then South Devon.
+      ...['Sam', 'Tom', 'Grace', 'Megan', 'Dan', 'Aisha', 'Bethan'],
+      ...['Priya', 'Kwame', 'Rosie', 'Jess', 'Nell', 'Marta'],
+    ]);
     for (const carer of DEMO_CARERS) {
       expect(carer.mattersToMe, carer.firstName).toHaveLength(3);
       expect(carer.appreciated.length, carer.firstName).toBeGreaterThanOrEqual(2);
@@ -69,6 +75,6 @@ describe('seedDemoIfEmpty', () => {
     const files = (await readdir(mediaDir)).sort();
     const rows = await testDb.db.query<{ sha256: string }>('select sha256 from media order by sha256');
     expect(files).toEqual(rows.map((r) => r.sha256));
-    expect(files).toHaveLength(18);
+    expect(files).toHaveLength(DEMO_CARERS.length * 2);
   });
 });

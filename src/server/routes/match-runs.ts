@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { UuidSchema } from '../../domain/ids';
+import { PlanVisitRequestSchema, type MatchRunEvidence, type PlanVisitResponse } from '../../domain/match-runs';
+import type { Db } from '../database/db';
+import { notFound, parseInput } from '../http/api-error';
+import { authOf, requireSession } from '../http/require-session';
+import { loadMatchRunEvidence } from '../matching/match-run-evidence';
+import { planVisitFromMatch } from '../matching/plan-visit';
+
+export function matchRunRoutes(db: Db) {
+  return async (app: FastifyInstance): Promise<void> => {
+    requireSession(app, db);
+
+    app.post('/api/match-runs', async (request, reply): Promise<PlanVisitResponse> => {
+      const plan = parseInput(PlanVisitRequestSchema, request.body);
+      const planned = await planVisitFromMatch(db, authOf(request), plan, { visitId: randomUUID(), matchRunId: randomUUID() });
+      reply.code(201);
+      return planned;
+    });
+
+    app.get<{ Params: { id: string } }>('/api/visits/:id/match-run', async (request): Promise<MatchRunEvidence> => {
+      const visitId = request.params.id;
+      const evidence = UuidSchema.safeParse(visitId).success ? await loadMatchRunEvidence(db, authOf(request).organisationId, visitId) : null;
+      if (!evidence) throw notFound('This visit was not planned from a match run in Hearth.');
+      return evidence;
+    });
+  };
+}

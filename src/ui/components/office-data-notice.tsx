@@ -1,0 +1,29 @@
+import type { OfficeData } from '../hooks/use-office-data';
+
+/** What to show while the office is asked, or why it could not answer, with a way to try again. */
+export function OfficeDataNotice({ state, onRetry }: { state: OfficeData<unknown>; onRetry: () => void }) {
+  switch (state.kind) {
+    case 'ready':
+      return null;
+    case 'loading':
+      return (
+        <p role="status" className="loading">
+          Asking the office…
+        </p>
+      );
+    case 'offline':
+    case 'failed':
+      return (
+        <div className="card">
+          <p role="alert" className={state.kind === 'offline' ? 'notice' : 'error-summary'}>
+            {state.kind === 'offline'
+              ? 'Matching needs a connection to the office, and this tablet has none right now. Connect to Wi-Fi or mobile data, then try again.'
+              : state.message}
+          </p>
+          <button type="button" className="button" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      );
+  }
+}
