@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   STATIC_DIR: z.string().trim().min(1).default('./dist'),
   /** Where the demo photos and films are copied from on first start (default: <repo>/seed/media). */
   SEED_MEDIA_DIR: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export interface Config {
@@ -29,6 +30,7 @@ export interface Config {
   /** Absolute. The Vite build of the PWA. */
   staticDir: string;
   seedMediaDir: string | undefined;
+  logLevel: string;
 }
 
 export class ConfigError extends Error {
@@ -50,5 +52,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     staticDir: path.resolve(cwd, e.STATIC_DIR),
     seedMediaDir: e.SEED_MEDIA_DIR === undefined ? undefined : path.resolve(cwd, e.SEED_MEDIA_DIR),
+    logLevel: e.LOG_LEVEL,
   };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // Listen first: creating a fresh PGlite directory takes seconds, and the tablet's health check
   // should not fail meanwhile. Requests that need data wait until the database is ready.
   const ready = prepareDb(config, mediaDir);
-  const app = (running.app = await createServer({ db: deferredDb(ready), config, mediaDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } }));
+  const app = (running.app = await createServer({ db: deferredDb(ready), config, mediaDir, logger: { level: config.logLevel } }));
   await app.listen({ port: config.port, host: config.host });
   await ready;
 

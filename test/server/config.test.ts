@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       staticDir: path.resolve('/srv/hearth/dist'),
       seedMediaDir: undefined,
+      logLevel: 'warn',
     });
   });
 
