@@ -46,7 +46,7 @@ describe('matching care workers and planning a home visit', () => {
     const steps = await page.getByRole('list', { name: 'Matching steps' }).getByRole('listitem').allInnerTexts();
     expect(steps.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual([
       '13 care workers',
-      "5 free at Hilda's times",
+      "5 free at Hilda's times, near enough, with the skills needed",
       '4 a good personality fit',
       'ranked by shared interests',
     ]);

@@ -35,7 +35,7 @@ describe('matching care workers', () => {
     const steps = within(screen.getByRole('list', { name: 'Matching steps' })).getAllByRole('listitem');
     expect(steps.map((li) => li.textContent)).toEqual([
       `${result.funnel.considered} care workers`,
-      `${result.funnel.available} free at Hilda's times`,
+      `${result.funnel.available} free at Hilda's times, near enough, with the skills needed`,
       `${result.funnel.goodFit} a good personality fit`,
       'ranked by shared interests',
     ]);

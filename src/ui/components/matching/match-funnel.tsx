@@ -15,7 +15,7 @@ function widthOf(count: number, considered: number): string {
 export function MatchFunnel({ funnel, personName }: { funnel: Funnel; personName: string }) {
   const steps = [
     { key: 'considered', count: funnel.considered, words: funnel.considered === 1 ? 'care worker' : 'care workers' },
-    { key: 'available', count: funnel.available, words: `free at ${personName}'s times` },
+    { key: 'available', count: funnel.available, words: `free at ${personName}'s times, near enough, with the skills needed` },
     { key: 'good-fit', count: funnel.goodFit, words: 'a good personality fit' },
   ];
   return (
