@@ -16,6 +16,10 @@ export const CarerProfileSchema = z
     qualities: z.array(text(40)).max(12),
     photo: Sha256Schema,
     film: Sha256Schema,
+    /** WebVTT captions for the film, written with the profile. */
+    captions: Sha256Schema.optional(),
+    /** A short audio read-out of the profile in the carer's own voice (audio/mp4), used by person mode. */
+    voice: Sha256Schema.optional(),
   })
   .strict();
 export type CarerProfile = z.infer<typeof CarerProfileSchema>;

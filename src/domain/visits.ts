@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Sha256Schema, UuidSchema } from './ids';
 import { CarerProfileSchema, PersonProfileSchema } from './profiles';
 import { OutcomeSchema } from './events';
+import { PersonModeSettingsSchema } from './person-mode';
 
 export const VisitSchema = z
   .object({
@@ -61,6 +62,8 @@ export const VisitPackSchema = z
     person: PersonProfileSchema,
     candidates: z.array(CarerProfileSchema).min(1).max(4),
     files: z.array(PackFileSchema),
+    /** The person's person-mode settings, with the organisation's default for description-first applied. */
+    personMode: PersonModeSettingsSchema.extend({ descriptionFirst: z.boolean() }).optional(),
   })
   .strict()
   .superRefine((pack, ctx) => {
@@ -69,7 +72,7 @@ export const VisitPackSchema = z
       if (f.id !== f.sha256) ctx.addIssue({ code: 'custom', message: `file ${f.id} must be named by its SHA-256` });
     }
     for (const c of pack.candidates) {
-      for (const ref of [c.photo, c.film]) {
+      for (const ref of [c.photo, c.film, c.captions, c.voice].filter((r) => r !== undefined)) {
         if (!listed.has(ref)) ctx.addIssue({ code: 'custom', message: `${c.firstName}'s file ${ref} is not in the manifest` });
       }
     }

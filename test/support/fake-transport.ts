@@ -1,4 +1,4 @@
-import { canonicalJson, type HearthEvent, type PushRequest, type PushResponse } from '../../src/domain/events';
+import { canonicalJson, type HearthEvent, type OutcomeRecorded, type PushRequest, type PushResponse } from '../../src/domain/events';
 import type { LoginRequest, SessionInfo } from '../../src/domain/api';
 import {
   MATCH_CHANGED_MESSAGE,
@@ -79,7 +79,12 @@ export class FakeOffice implements Transport {
   async listVisits(): Promise<VisitSummary[]> {
     this.signedInOrThrow();
     return [...this.packs.values()].map((pack) => {
-      const decided = [...this.stored.values()].filter((s) => s.event.visitId === pack.visit.id).at(-1);
+      const events = [...this.stored.values()].map((s) => s.event).filter((e) => e.visitId === pack.visit.id);
+      const withdrawn = new Set(events.flatMap((e) => (e.type === 'OutcomeWithdrawn' ? [e.payload.withdrawsEventId] : [])));
+      const decided = events
+        .filter((e): e is OutcomeRecorded => e.type === 'OutcomeRecorded' && !withdrawn.has(e.id))
+        .map((event) => ({ event }))
+        .at(-1);
       if (!decided) return summaryOf(pack);
       const chosen = pack.candidates.find((c) => c.id === decided.event.payload.chosenCarerId);
       return summaryOf(pack, {

@@ -123,7 +123,7 @@ describe('person mode', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'You said none of these' })).toBeInTheDocument();
     expect(await world.db.outcomes.get(world.visitId)).toMatchObject({ outcome: 'none-of-these', chosenCarerId: null });
-    expect((await listOutbox(world.db))[0]?.event.payload.outcome).toBe('none-of-these');
+    expect((await listOutbox(world.db))[0]?.event).toMatchObject({ type: 'OutcomeRecorded', payload: { outcome: 'none-of-these' } });
   });
 
   it('says plainly when a choice could not be saved, shows nothing as saved, and lets them try again', async () => {

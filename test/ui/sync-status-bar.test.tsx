@@ -30,7 +30,7 @@ describe('the sync status bar', () => {
     expect(await (await syncBar()).findByText('Nothing waiting to be sent')).toBeInTheDocument();
     expect(await (await syncBar()).findByText('Last sent to the office at 10:31')).toBeInTheDocument();
     expect(world.office.stored.size).toBe(1);
-    expect([...world.office.stored.values()][0]!.event.payload.outcome).toBe('chosen');
+    expect([...world.office.stored.values()][0]!.event).toMatchObject({ type: 'OutcomeRecorded', payload: { outcome: 'chosen' } });
 
     await user.click((await syncBar()).getByRole('button', { name: 'Sync now' }));
     expect(world.office.stored.size).toBe(1);
