@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { launchChromium, screenshot } from './support/browser';
+import { startHearth, type RunningHearth } from './support/hearth-server';
+
+// Every organiser screen passes axe-core's WCAG 2.2 A and AA rules in a real Chromium.
+describe('organiser screens have no axe-core violations', () => {
+  let hearth: RunningHearth;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    hearth = await startHearth();
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hearth?.stop();
+  });
+
+  const check = async (name: string) => {
+    await screenshot(page, `a11y-${name}`);
+    expect(await axeViolations(page), name).toEqual([]);
+  };
+
+  it('sign in', async () => {
+    await page.goto(hearth.url);
+    await page.getByLabel(/email/i).waitFor();
+    await check('sign-in');
+  });
+
+  it('planned visits, a visit, matching and decisions', async () => {
+    await page.getByLabel(/email/i).fill('organiser@demo.hearth.test');
+    await page.getByLabel(/password/i).fill('hearth-demo');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { level: 1, name: /planned visits/i }).waitFor();
+    await page.getByRole('link', { name: /hilda/i }).first().waitFor();
+    await check('planned-visits');
+
+    await page.getByRole('link', { name: /hilda/i }).first().click();
+    await page.getByRole('button', { name: /get ready for offline use/i }).click();
+    await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });
+    await check('visit-ready');
+
+    await page.getByRole('link', { name: /match carers/i }).first().click();
+    await page.getByRole('link', { name: /hilda/i }).first().click();
+    await page.getByRole('heading', { level: 1, name: /match care workers for hilda/i }).waitFor({ timeout: 30_000 });
+    await check('matching');
+
+    await page.getByRole('link', { name: /decisions/i }).first().click();
+    await page.getByRole('heading', { level: 1, name: /decisions/i }).waitFor();
+    await check('decisions');
+  });
+
+  it('the check itself catches a planted fault (an image with no text alternative)', async () => {
+    await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/icons/icon-192.png' })));
+    expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
+  });
+});
