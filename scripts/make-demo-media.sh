@@ -11,12 +11,17 @@
 # Produces (all committed; this is NOT run at install time):
 #   seed/media/avatar-<name>.png   480x480 drawn avatars (no real faces)
 #   seed/media/film-<name>.mp4     640x360 H.264/AAC "hello" films with espeak-ng speech
+#   seed/media/captions-<name>.vtt WebVTT captions for the film: its three sentences, timed as spoken
+#   seed/media/voice-<name>.m4a    the one-page profile read aloud ("What people appreciate about me: …
+#                                  What matters to me: …"), AAC mono ~32 kb/s; the text is read from
+#                                  src/server/seed/demo-carers-*.ts (needs node and the repo's npm install)
 #   public/favicon.svg, public/apple-touch-icon.png,
 #   public/icons/icon-192.png, public/icons/icon-512.png, public/icons/maskable-512.png
 #
 # The drawings are generated from the parameters in this file (see CARERS below);
 # nothing else is needed as source. Usage:  scripts/make-demo-media.sh [name ...]
 # (with names, only those carers' avatar+film are rebuilt; icons are always rebuilt)
+# --speech [name ...] rebuilds only the captions and voice files (films and their hashes stay as they are).
 # SVGs are rasterised with rsvg-convert when present; RENDERER=chromium forces headless Chromium.
 set -euo pipefail
 
@@ -361,13 +366,60 @@ make_icons() {
 }
 
 # ---------------------------------------------------------------------------
+# Captions: the film's sentences, timed exactly as make_film lays them out (same voice, speed, lead and
+# gaps; espeak-ng is deterministic, so the durations are the film's).
+# ---------------------------------------------------------------------------
+vtt_time() { awk -v t="$1" 'BEGIN{ms=int(t*1000+0.5); printf "%02d:%02d:%02d.%03d", int(ms/3600000), int(ms/60000)%60, int(ms/1000)%60, ms%1000}'; }
+
+make_captions() {
+  local n="$1"
+  local lead=0.6 gap=0.15 limit=10
+  IFS='|' read -r s1 s2 s3 <<<"${SAY[$n]}"
+  local out="$MEDIA/captions-$n.vtt" start="$lead" i=1 s d end
+  printf 'WEBVTT\n' >"$out"
+  for s in "$s1" "$s2" "$s3"; do
+    espeak-ng -v "${VOICE[$n]}" -s 140 -w "$TMP/$n-c$i.wav" "$s"
+    d="$(dur "$TMP/$n-c$i.wav")"
+    end="$(awk -v a="$start" -v b="$d" -v l="$limit" 'BEGIN{x=a+b; if (x>l) x=l; printf "%.3f", x}')"
+    printf '\n%d\n%s --> %s\n%s\n' "$i" "$(vtt_time "$start")" "$(vtt_time "$end")" "$s" >>"$out"
+    start="$(awk -v a="$end" -v g="$gap" 'BEGIN{printf "%.3f", a+g}')"
+    i=$((i + 1))
+  done
+}
+
+# The profile read aloud, in the same espeak-ng voice as the film.
+profile_text() {
+  (cd "$ROOT" && node --import tsx --input-type=module -e "
+    const { DEMO_CARERS } = await import('./src/server/seed/demo-carers.ts');
+    const c = DEMO_CARERS.find((c) => c.firstName.toLowerCase() === process.argv[1]);
+    if (!c) throw new Error('no demo carer called ' + process.argv[1]);
+    const sentence = (s) => (/[.!?]$/.test(s) ? s : s + '.');
+    console.log(['What people appreciate about me:', ...c.appreciated.map(sentence), 'What matters to me:', ...c.mattersToMe.map(sentence)].join(' '));
+  " "$1")
+}
+
+make_voice() {
+  local n="$1"
+  espeak-ng -v "${VOICE[$n]}" -s 140 -w "$TMP/$n-voice.wav" "$(profile_text "$n")"
+  ffmpeg -v error -y -i "$TMP/$n-voice.wav" -af "loudnorm=I=-18:TP=-2:LRA=11" -ac 1 -ar 22050 \
+    -c:a aac -b:a 32k -movflags +faststart -map_metadata -1 -fflags +bitexact -flags:a +bitexact \
+    "$MEDIA/voice-$n.m4a"
+}
+
+# ---------------------------------------------------------------------------
+speech_only=0
+if [[ "${1:-}" == --speech ]]; then speech_only=1; shift; fi
 selected=("$@")
 [[ ${#selected[@]} -eq 0 ]] && selected=("${NAMES[@]}")
-make_icons
+[[ "$speech_only" == 1 ]] || make_icons
 for n in "${selected[@]}"; do
   [[ -n "${BG[$n]:-}" ]] || { echo "unknown carer: $n" >&2; exit 1; }
   echo "• $n"
-  make_avatar "$n"
-  make_film "$n"
+  if [[ "$speech_only" == 0 ]]; then
+    make_avatar "$n"
+    make_film "$n"
+  fi
+  make_captions "$n"
+  make_voice "$n"
 done
-du -ch "$MEDIA"/avatar-*.png "$MEDIA"/film-*.mp4 | tail -1
+du -ch "$MEDIA"/avatar-*.png "$MEDIA"/film-*.mp4 "$MEDIA"/captions-*.vtt "$MEDIA"/voice-*.m4a | tail -1

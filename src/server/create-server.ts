@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Db } from './database/db';
 import { BODY_LIMIT_BYTES, installErrorHandler } from './http/error-handler';
 import { eventRoutes } from './routes/events';
+import { followUpRoutes } from './routes/follow-ups';
 import { healthRoutes } from './routes/health';
 import { matchRunRoutes } from './routes/match-runs';
 import { mediaRoutes } from './routes/media';
@@ -39,6 +40,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(visitRoutes(deps.db));
   await app.register(mediaRoutes(deps.db, deps.mediaDir));
   await app.register(eventRoutes(deps.db));
+  await app.register(followUpRoutes(deps.db));
   await app.register(peopleRoutes(deps.db));
   await app.register(matchRunRoutes(deps.db));
   await registerStaticApp(app, deps.staticDir ?? deps.config.staticDir);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { OutcomeRecorded, PushRequest } from '../../src/domain/events';
+import type { HearthEvent, OutcomeRecorded, OutcomeWithdrawn, PersonModeSettingsChanged, PushRequest } from '../../src/domain/events';
 import { uuidv7 } from '../../src/domain/ids';
+import { DEFAULT_PERSON_MODE_SETTINGS, type PersonModeSettings } from '../../src/domain/person-mode';
 
 export const TEST_DEVICE_ID = '0190f5a2-7b3c-7d4e-8f00-00000000d001';
 
@@ -26,6 +27,35 @@ export function makeOutcomeEvent(
   };
 }
 
-export function makePush(events: OutcomeRecorded[], overrides: Partial<PushRequest> = {}): PushRequest {
+/** The person asked to meet `meetFirst` before deciding. */
+export function makeMeetFirstEvent(visitId: string, orderShown: string[], meetFirst: string[]): OutcomeRecorded {
+  return makeOutcomeEvent(visitId, orderShown, { payload: { outcome: 'meet-first', chosenCarerId: null, meetFirstCarerIds: meetFirst } });
+}
+
+/** "Undo" on the tablet: withdraws `outcome`. */
+export function makeWithdrawal(outcome: Pick<OutcomeRecorded, 'id' | 'visitId'>, overrides: Partial<OutcomeWithdrawn> = {}): OutcomeWithdrawn {
+  return {
+    id: newEventId(),
+    type: 'OutcomeWithdrawn',
+    visitId: outcome.visitId,
+    deviceId: TEST_DEVICE_ID,
+    occurredAt: '2025-03-01T10:46:00.000Z',
+    payload: { withdrawsEventId: outcome.id },
+    ...overrides,
+  };
+}
+
+export function makeSettingsEvent(visitId: string, personId: string, settings: Partial<PersonModeSettings> = {}): PersonModeSettingsChanged {
+  return {
+    id: newEventId(),
+    type: 'PersonModeSettingsChanged',
+    visitId,
+    deviceId: TEST_DEVICE_ID,
+    occurredAt: '2025-03-01T10:40:00.000Z',
+    payload: { personId, settings: { ...DEFAULT_PERSON_MODE_SETTINGS, ...settings } },
+  };
+}
+
+export function makePush(events: HearthEvent[], overrides: Partial<PushRequest> = {}): PushRequest {
   return { deviceId: TEST_DEVICE_ID, deviceLabel: 'Safari on iPad (test)', events, ...overrides };
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, type HearthEvent, type PushRequest, type PushResponse } from '../../domain/events';
 import type { Db } from '../database/db';
 import { HttpError } from '../http/api-error';
+import { applyEvent } from './apply-event';
+import { checkEvent } from './check-event';
 
 export function contentHash(event: HearthEvent): string {
   return createHash('sha256').update(canonicalJson(event)).digest('hex');
@@ -10,11 +12,13 @@ export function contentHash(event: HearthEvent): string {
 /**
  * Stores a push from one tablet, all or nothing, in ONE transaction that commits before the answer:
  * an acknowledged event is always durable, and a refused request leaves no trace.
- * - an event for a visit this organisation does not have: 404;
- * - a chosen carer who was not a candidate for the visit: 400;
+ * - an event that does not fit the office's records (checkEvent): 404 or 400 naming the field;
  * - an id already stored with the same content: 'already-stored' (a retry);
  * - an id already stored with other content, or by another organisation: 409 listing those ids,
  *   saying nothing about what is stored.
+ * A newly stored event's effects (follow-ups, settings) are applied in the same transaction.
+ * Withdrawals are stored after the other events of the push, so an outcome and its withdrawal can
+ * travel together in either order; the answer keeps the order of the request.
  */
 export async function storeEvents(db: Db, organisationId: string, request: PushRequest): Promise<PushResponse> {
   return db.transaction(async (tx) => {
@@ -26,18 +30,23 @@ export async function storeEvents(db: Db, organisationId: string, request: PushR
 
     const results: PushResponse['results'] = [];
     const conflicting: string[] = [];
-    for (const [index, event] of request.events.entries()) {
-      await checkAgainstVisit(tx, organisationId, event, index);
+    const order = request.events
+      .map((event, index) => ({ event, index }))
+      .sort((a, b) => Number(a.event.type === 'OutcomeWithdrawn') - Number(b.event.type === 'OutcomeWithdrawn') || a.index - b.index);
+    for (const { event, index } of order) {
+      await checkEvent(tx, organisationId, event, index, request.events);
       const hash = contentHash(event);
-      const inserted = await tx.query<{ id: string }>(
+      const inserted = await tx.query<{ received_seq: string | number }>(
         `insert into events (id, organisation_id, device_id, visit_id, type, payload, content_hash, occurred_at)
          values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
          on conflict (id) do nothing
-         returning id`,
+         returning received_seq`,
         [event.id, organisationId, event.deviceId, event.visitId, event.type, JSON.stringify(event.payload), hash, event.occurredAt],
       );
-      if (inserted.length > 0) {
-        results.push({ id: event.id, status: 'stored' });
+      if (inserted[0]) {
+        // bigint comes back as a string from node-postgres and as a number from PGlite.
+        await applyEvent(tx, organisationId, event, Number(inserted[0].received_seq));
+        results[index] = { id: event.id, status: 'stored' };
         continue;
       }
       const existing = await tx.query<{ organisation_id: string; content_hash: string }>(
@@ -45,7 +54,7 @@ export async function storeEvents(db: Db, organisationId: string, request: PushR
         [event.id],
       );
       const same = existing[0]?.organisation_id === organisationId && existing[0]?.content_hash === hash;
-      if (same) results.push({ id: event.id, status: 'already-stored' });
+      if (same) results[index] = { id: event.id, status: 'already-stored' };
       else conflicting.push(event.id);
     }
 
@@ -61,24 +70,4 @@ export async function storeEvents(db: Db, organisationId: string, request: PushR
     }
     return { results };
   });
-}
-
-async function checkAgainstVisit(tx: Db, organisationId: string, event: HearthEvent, index: number): Promise<void> {
-  const candidates = await tx.query<{ carer_id: string | null }>(
-    `select vc.carer_id from visits v left join visit_candidates vc on vc.visit_id = v.id
-      where v.organisation_id = $1 and v.id = $2`,
-    [organisationId, event.visitId],
-  );
-  if (candidates.length === 0) {
-    throw new HttpError(404, 'not-found', `events.${index}.visitId: the office has no such visit.`);
-  }
-  switch (event.type) {
-    case 'OutcomeRecorded': {
-      const chosen = event.payload.chosenCarerId;
-      if (chosen !== null && !candidates.some((c) => c.carer_id === chosen)) {
-        throw new HttpError(400, 'invalid-request', `events.${index}.payload.chosenCarerId: the chosen carer was not one of those shown.`);
-      }
-      return;
-    }
-  }
 }

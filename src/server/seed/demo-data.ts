@@ -1,21 +1,27 @@
+import type { PersonModeSettings } from '../../domain/person-mode';
 import type { CarerProfile, PersonProfile } from '../../domain/profiles';
 import type { CarerMatchingFacts, PersonMatchingFacts } from '../matching/matching-facts';
 
 /**
  * The demo organisation, written for Hearth. Everyone here is made up. Ids, photos and films are
- * added when seeding: each carer's media comes from seed/media/avatar-<name>.png and film-<name>.mp4.
+ * added when seeding: each carer's media comes from seed/media/avatar-<name>.png, film-<name>.mp4,
+ * captions-<name>.vtt (the film's captions) and voice-<name>.m4a (their profile read aloud).
  * The carers are in demo-carers.ts, the people and their planned visits in demo-people.ts.
  */
 export const DEMO_ORGANISATION_NAME = 'Hearth Demo Home Care';
 export const DEMO_ORGANISER = { name: 'Jo Baker', email: 'organiser@demo.hearth.test', password: 'hearth-demo' };
+/** Description first ("picture on the back") unless a person's settings say otherwise, so no one chooses a friendly-looking face. */
+export const DEMO_DESCRIPTION_FIRST = true;
 
-export type DemoCarer = Omit<CarerProfile, 'id' | 'photo' | 'film'> & { matching: CarerMatchingFacts };
+export type DemoCarer = Omit<CarerProfile, 'id' | 'photo' | 'film' | 'captions' | 'voice'> & { matching: CarerMatchingFacts };
 export type DemoPerson = Omit<PersonProfile, 'id'>;
 
 export interface DemoVisitPlan {
   person: DemoPerson;
   /** The person's matching facts; the visit happens at matching.homePlace. */
   matching: PersonMatchingFacts;
+  /** Their person-mode settings, or null for the defaults. */
+  personMode: PersonModeSettings | null;
   /** Carer first names, in the order the person will see them: the engine's top-ranked, none excluded. */
   candidates: string[];
   /** Days after the seed time, and the time of day (UTC). */
@@ -29,4 +35,17 @@ export function photoFileName(carerFirstName: string): string {
 
 export function filmFileName(carerFirstName: string): string {
   return `film-${carerFirstName.toLowerCase()}.mp4`;
+}
+
+export function captionsFileName(carerFirstName: string): string {
+  return `captions-${carerFirstName.toLowerCase()}.vtt`;
+}
+
+export function voiceFileName(carerFirstName: string): string {
+  return `voice-${carerFirstName.toLowerCase()}.m4a`;
+}
+
+/** Every demo file of one carer, in the order they are copied. */
+export function carerMediaFileNames(carerFirstName: string): string[] {
+  return [photoFileName(carerFirstName), filmFileName(carerFirstName), captionsFileName(carerFirstName), voiceFileName(carerFirstName)];
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PERSON_MODE_SETTINGS } from '../../domain/person-mode';
 import { WEEKDAYS, weekly } from '../matching/matching-facts';
 import type { DemoVisitPlan } from './demo-data';
 
@@ -34,6 +35,8 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       languages: ['English'],
       personalCareBy: null,
     },
+    // Larger text for her eyesight; a plain press.
+    personMode: { ...DEFAULT_PERSON_MODE_SETTINGS, language: 'en', textSize: 'larger', selection: 'press' },
     candidates: ['Sam', 'Bethan', 'Grace', 'Tom'],
     inDays: 1,
     at: { hour: 10, minute: 30 },
@@ -68,6 +71,7 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       languages: ['English'],
       personalCareBy: 'woman',
     },
+    personMode: null,
     candidates: ['Rosie', 'Jess', 'Priya'],
     inDays: 2,
     at: { hour: 14, minute: 0 },
@@ -98,6 +102,8 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       languages: ['English'],
       personalCareBy: null,
     },
+    // Holding until the ring fills, so a slip of the hand does not choose; the largest text.
+    personMode: { ...DEFAULT_PERSON_MODE_SETTINGS, selection: 'dwell', dwellMs: 1_500, textSize: 'largest' },
     candidates: ['Dan', 'Aisha', 'Tom'],
     inDays: 3,
     at: { hour: 11, minute: 0 },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GeoPointSchema, TimeWindowSchema } from '../../domain/matching/scenario';
+import type { PersonModeSettings } from '../../domain/person-mode';
 import type { CarerProfile, PersonProfile } from '../../domain/profiles';
 import type { Db } from '../database/db';
 import type { CarerMatchingFacts, PersonMatchingFacts } from '../matching/matching-facts';
@@ -8,12 +9,13 @@ const WindowsSchema = z.array(TimeWindowSchema);
 
 /** Writes a carer's one-page profile and matching facts. The facts are checked like the engine's inputs. */
 export async function insertCarer(tx: Db, organisationId: string, carer: CarerProfile, facts: CarerMatchingFacts): Promise<void> {
-  const { id, firstName, photo, film, ...profile } = carer;
+  const { id, firstName, photo, film, captions, voice, ...profile } = carer;
   const base = GeoPointSchema.parse(facts.base);
   await tx.query(
     `insert into carers (id, organisation_id, first_name, profile, photo_sha256, film_sha256,
-                         gender, availability, base_lat, base_lon, travel_km, drives, skills, languages)
-     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb)`,
+                         gender, availability, base_lat, base_lon, travel_km, drives, skills, languages,
+                         captions_sha256, voice_sha256)
+     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16)`,
     [
       id,
       organisationId,
@@ -29,18 +31,26 @@ export async function insertCarer(tx: Db, organisationId: string, carer: CarerPr
       facts.drives,
       JSON.stringify(facts.skills),
       JSON.stringify(facts.languages),
+      captions ?? null,
+      voice ?? null,
     ],
   );
 }
 
-/** Writes a person's one-page profile and matching facts. */
-export async function insertPerson(tx: Db, organisationId: string, person: PersonProfile, facts: PersonMatchingFacts): Promise<void> {
+/** Writes a person's one-page profile, matching facts and, if set, person-mode settings. */
+export async function insertPerson(
+  tx: Db,
+  organisationId: string,
+  person: PersonProfile,
+  facts: PersonMatchingFacts,
+  personMode: PersonModeSettings | null = null,
+): Promise<void> {
   const { id, firstName, ...profile } = person;
   const home = GeoPointSchema.parse(facts.home);
   await tx.query(
     `insert into people (id, organisation_id, first_name, profile,
-                         home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by)
-     values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11)`,
+                         home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by, person_mode)
+     values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11, $12::jsonb)`,
     [
       id,
       organisationId,
@@ -53,6 +63,7 @@ export async function insertPerson(tx: Db, organisationId: string, person: Perso
       JSON.stringify(facts.needsSkills),
       JSON.stringify(facts.languages),
       facts.personalCareBy,
+      personMode === null ? null : JSON.stringify(personMode),
     ],
   );
 }

@@ -2,13 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PersonModeSettingsSchema } from '../../domain/person-mode';
 import { CarerProfileSchema, PersonProfileSchema } from '../../domain/profiles';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../database/db';
 import { storeMediaFile, type StoredFile } from '../media/media-store';
 import { insertCarer, insertPerson } from './insert-demo-records';
 import { DEMO_CARERS } from './demo-carers';
-import { DEMO_ORGANISATION_NAME, DEMO_ORGANISER, filmFileName, photoFileName } from './demo-data';
+import {
+  captionsFileName,
+  carerMediaFileNames,
+  DEMO_DESCRIPTION_FIRST,
+  DEMO_ORGANISATION_NAME,
+  DEMO_ORGANISER,
+  filmFileName,
+  photoFileName,
+  voiceFileName,
+} from './demo-data';
 import { DEMO_VISITS } from './demo-people';
 
 /** <repo>/seed/media, found from this file rather than the working directory. */
@@ -17,7 +27,7 @@ export const DEFAULT_SEED_MEDIA_DIR = fileURLToPath(new URL('../../../seed/media
 export interface SeedOptions {
   /** Where media files are stored (DATA_DIR/media). */
   mediaDir: string;
-  /** Where the demo photos and films are read from. */
+  /** Where the demo photos, films, captions and voices are read from. */
   seedMediaDir?: string;
   /** The seed time: visits are planned in the days after it. */
   now?: Date;
@@ -52,7 +62,11 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
 
   const seeded: SeededDemo = { organisationId: randomUUID(), userId: randomUUID(), people: {}, carers: {}, visits: {} };
   await db.transaction(async (tx) => {
-    await tx.query('insert into organisations (id, name) values ($1, $2)', [seeded.organisationId, options.organisationName ?? DEMO_ORGANISATION_NAME]);
+    await tx.query('insert into organisations (id, name, description_first) values ($1, $2, $3)', [
+      seeded.organisationId,
+      options.organisationName ?? DEMO_ORGANISATION_NAME,
+      DEMO_DESCRIPTION_FIRST,
+    ]);
     await tx.query(
       `insert into users (id, organisation_id, email, name, password_hash, role) values ($1, $2, $3, $4, $5, 'organiser')`,
       [seeded.userId, seeded.organisationId, organiser.email.toLowerCase(), organiser.name, passwordHash],
@@ -72,13 +86,16 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
         id: randomUUID(),
         photo: media.get(photoFileName(carer.firstName))!.sha256,
         film: media.get(filmFileName(carer.firstName))!.sha256,
+        captions: media.get(captionsFileName(carer.firstName))!.sha256,
+        voice: media.get(voiceFileName(carer.firstName))!.sha256,
       });
       await insertCarer(tx, seeded.organisationId, profile, matching);
       seeded.carers[profile.firstName] = profile.id;
     }
     for (const plan of DEMO_VISITS) {
       const person = PersonProfileSchema.parse({ ...plan.person, id: randomUUID() });
-      await insertPerson(tx, seeded.organisationId, person, plan.matching);
+      const personMode = plan.personMode === null ? null : PersonModeSettingsSchema.parse(plan.personMode);
+      await insertPerson(tx, seeded.organisationId, person, plan.matching, personMode);
       const { id: personId, firstName } = person;
       const visitId = randomUUID();
       await tx.query('insert into visits (id, organisation_id, person_id, planned_at, place) values ($1, $2, $3, $4, $5)', [
@@ -107,15 +124,15 @@ function plannedAt(now: Date, inDays: number, at: { hour: number; minute: number
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + inDays, at.hour, at.minute));
 }
 
-/** Copies every demo photo and film into the media directory, keyed by source file name. */
+/** Copies every demo photo, film, captions and voice file into the media directory, keyed by source file name. */
 async function copyDemoMedia(seedMediaDir: string, mediaDir: string): Promise<Map<string, StoredFile>> {
-  const names = DEMO_CARERS.flatMap((c) => [photoFileName(c.firstName), filmFileName(c.firstName)]);
+  const names = DEMO_CARERS.flatMap((c) => carerMediaFileNames(c.firstName));
   const missing: string[] = [];
   for (const name of names) {
     await access(path.join(seedMediaDir, name)).catch(() => missing.push(name));
   }
   if (missing.length > 0) {
-    throw new Error(`The demo photos and films are missing from ${seedMediaDir}: ${missing.join(', ')}.`);
+    throw new Error(`Demo media files are missing from ${seedMediaDir}: ${missing.join(', ')}.`);
   }
   const stored = new Map<string, StoredFile>();
   for (const name of names) stored.set(name, await storeMediaFile(mediaDir, path.join(seedMediaDir, name)));

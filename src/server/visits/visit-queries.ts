@@ -1,4 +1,5 @@
 import type { Outcome } from '../../domain/events';
+import { resolvePersonModeSettings, type PersonModeSettings } from '../../domain/person-mode';
 import type { CarerProfile, PersonProfile } from '../../domain/profiles';
 import type { PackFile, Visit, VisitPack, VisitSummary } from '../../domain/visits';
 import type { Db } from '../database/db';
@@ -34,7 +35,7 @@ interface DecisionRow {
   device_label: string;
 }
 
-/** The organisation's visits by planned time, each with its latest decision (by order of receipt). */
+/** The organisation's visits by planned time, each with its decision: the latest outcome received that was not withdrawn. */
 export async function listVisits(db: Db, organisationId: string): Promise<VisitSummary[]> {
   const visits = await db.query<VisitRow & { candidate_count: number }>(
     `select ${VISIT_COLUMNS},
@@ -52,6 +53,10 @@ export async function listVisits(db: Db, organisationId: string): Promise<VisitS
        join devices d on d.organisation_id = e.organisation_id and d.id = e.device_id
        left join carers c on c.organisation_id = e.organisation_id and c.id = (e.payload->>'chosenCarerId')::uuid
       where e.organisation_id = $1 and e.type = 'OutcomeRecorded'
+        and not exists (
+          select 1 from events w
+           where w.organisation_id = e.organisation_id and w.type = 'OutcomeWithdrawn'
+             and w.payload->>'withdrawsEventId' = e.id::text and w.visit_id = e.visit_id)
       order by e.visit_id, e.received_seq desc`,
     [organisationId],
   );
@@ -82,21 +87,26 @@ interface CarerRow {
   profile: Pick<CarerProfile, 'appreciated' | 'mattersToMe' | 'interests' | 'qualities'>;
   photo_sha256: string;
   film_sha256: string;
+  captions_sha256: string | null;
+  voice_sha256: string | null;
 }
 
 /** Everything the tablet needs to show this visit offline, or null if the organisation has no such visit. */
 export async function loadVisitPack(db: Db, organisationId: string, visitId: string): Promise<VisitPack | null> {
   return db.transaction(async (tx) => {
-    const visitRows = await tx.query<VisitRow & { person_profile: Omit<PersonProfile, 'id' | 'firstName'> }>(
-      `select ${VISIT_COLUMNS}, p.profile as person_profile
+    const visitRows = await tx.query<
+      VisitRow & { person_profile: Omit<PersonProfile, 'id' | 'firstName'>; person_mode: PersonModeSettings | null; description_first: boolean }
+    >(
+      `select ${VISIT_COLUMNS}, p.profile as person_profile, p.person_mode, o.description_first
          from visits v join people p on p.id = v.person_id and p.organisation_id = v.organisation_id
+         join organisations o on o.id = v.organisation_id
         where v.organisation_id = $1 and v.id = $2`,
       [organisationId, visitId],
     );
     const visit = visitRows[0];
     if (!visit) return null;
     const carers = await tx.query<CarerRow>(
-      `select c.id, c.first_name, c.profile, c.photo_sha256, c.film_sha256
+      `select c.id, c.first_name, c.profile, c.photo_sha256, c.film_sha256, c.captions_sha256, c.voice_sha256
          from visit_candidates vc join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
         where vc.organisation_id = $1 and vc.visit_id = $2
         order by vc.position`,
@@ -106,7 +116,7 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
       `select distinct m.sha256, m.bytes, m.type
          from visit_candidates vc
          join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
-         join media m on m.organisation_id = c.organisation_id and m.sha256 in (c.photo_sha256, c.film_sha256)
+         join media m on m.organisation_id = c.organisation_id and m.sha256 in (c.photo_sha256, c.film_sha256, c.captions_sha256, c.voice_sha256)
         where vc.organisation_id = $1 and vc.visit_id = $2
         order by m.sha256`,
       [organisationId, visitId],
@@ -120,9 +130,12 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
         ...c.profile,
         photo: c.photo_sha256,
         film: c.film_sha256,
+        ...(c.captions_sha256 === null ? {} : { captions: c.captions_sha256 }),
+        ...(c.voice_sha256 === null ? {} : { voice: c.voice_sha256 }),
       })),
       // bigint comes back as a string from node-postgres and as a number from PGlite.
       files: files.map((f) => ({ id: f.sha256, sha256: f.sha256, bytes: Number(f.bytes), type: f.type })),
+      personMode: resolvePersonModeSettings(visit.person_mode ?? undefined, visit.description_first),
     };
   });
 }

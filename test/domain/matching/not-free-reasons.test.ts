@@ -25,4 +25,11 @@ describe('"not free" reasons', () => {
       ['07:00', '09:00', '11:00', '13:00', '15:00'].map((t) => `not free Saturday and Sunday ${t}–${t.slice(0, 2)}:30`),
     );
   });
+
+  it('regression (property seed 1238008520): two days at the same time give one grouped reason', () => {
+    const person = makePerson({ visits: [{ day: 'mon', start: '07:15', end: '10:00' }, { day: 'wed', start: '07:15', end: '10:00' }] });
+    const afternoons = DAYS.map((day) => ({ day, start: '12:00', end: '18:00' }));
+    const { excluded } = rankCarers(person, [makeCarer({ id: 'eve', availability: afternoons })]);
+    expect(excluded[0]?.reasons).toEqual(['not free Monday and Wednesday 07:15–10:00']);
+  });
 });

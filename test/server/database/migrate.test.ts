@@ -14,10 +14,10 @@ describe('migrate', () => {
   afterAll(() => testDb.dispose());
 
   it('applies every migration once, and running it again changes nothing', async () => {
-    expect(await migrate(testDb.db)).toEqual(['0001_init.sql', '0002_matching.sql']);
+    expect(await migrate(testDb.db)).toEqual(['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql']);
     expect(await migrate(testDb.db)).toEqual([]);
     const rows = await testDb.db.query<{ name: string }>('select name from schema_migrations order by name');
-    expect(rows.map((r) => r.name)).toEqual(['0001_init.sql', '0002_matching.sql']);
+    expect(rows.map((r) => r.name)).toEqual(['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql']);
   });
 
   it('gives every table that holds records a required organisation_id', async () => {
@@ -32,6 +32,7 @@ describe('migrate', () => {
     const needing = tables.map((t) => t.table_name).filter((t) => !exempt.has(t)).sort();
     expect(needing.length).toBeGreaterThanOrEqual(10);
     expect(needing).toContain('match_runs');
+    expect(needing).toContain('follow_ups');
     expect(withOrg.map((t) => t.table_name).sort()).toEqual(needing);
   });
 

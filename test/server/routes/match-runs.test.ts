@@ -145,6 +145,7 @@ describe('POST /api/match-runs', () => {
     const parsed = VisitPackSchema.parse(pack.json());
     expect(parsed.candidates.map((c) => c.id)).toEqual(body.shortlist);
     expect(parsed.visit).toMatchObject({ id: visitId, personFirstName: 'Hilda', plannedAt: body.plannedAt, place: body.place });
-    expect(parsed.files).toHaveLength(6);
+    // A photo, a film, captions and a voice for each of the three.
+    expect(parsed.files).toHaveLength(12);
   });
 });
