@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
-          include: ['test/ui/**/*.test.tsx'],
+          include: ['test/ui/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-ui.ts'],
           testTimeout: 20_000,
         },

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { HearthEvent, Outcome } from '../domain/events';
+import type { HearthEvent, Outcome, OutcomeRecordedPayload } from '../domain/events';
+import type { PersonModeSettings } from '../domain/person-mode';
 import type { VisitPack, VisitSummary } from '../domain/visits';
 import type { SessionInfo } from '../domain/api';
 
@@ -52,6 +53,27 @@ export interface OutcomeRecord {
   outcome: Outcome;
   chosenCarerId: string | null;
   recordedAt: string;
+  /** The whole payload as recorded (since version 2), so the organiser's answers can re-record it. */
+  payload?: OutcomeRecordedPayload;
+}
+
+/** A person's person-mode settings as changed on this tablet, used at once (before the office sends a new pack). */
+export interface PersonModeSettingsRecord {
+  personId: string;
+  settings: PersonModeSettings;
+  changedAt: string;
+}
+
+/**
+ * The organiser's PIN that unlocks person mode. Only a PBKDF2-SHA256 hash with a random salt is kept,
+ * never the PIN itself.
+ */
+export interface OrganiserPinRecord {
+  key: 'organiser';
+  saltHex: string;
+  hashHex: string;
+  iterations: number;
+  setAt: string;
 }
 
 /** An event waiting to be acknowledged by the office. Removed only after the server's ack. */
@@ -80,6 +102,8 @@ export class HearthDatabase extends Dexie {
   outcomes!: EntityTable<OutcomeRecord, 'visitId'>;
   outbox!: EntityTable<OutboxItem, 'id'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
+  personModeSettings!: EntityTable<PersonModeSettingsRecord, 'personId'>;
+  organiserPin!: EntityTable<OrganiserPinRecord, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -93,6 +117,12 @@ export class HearthDatabase extends Dexie {
       outcomes: 'visitId, eventId',
       outbox: 'id, queuedAt',
       syncState: 'key',
+    });
+    // Version 2 (full person mode, issue 4): per-person settings changed on the tablet, and the
+    // organiser's PIN hash that locks person mode. New tables only: nothing to upgrade.
+    this.version(2).stores({
+      personModeSettings: 'personId',
+      organiserPin: 'key',
     });
   }
 }

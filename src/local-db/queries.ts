@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../domain/api';
+import type { PersonModeSettings } from '../domain/person-mode';
 import type {
   DeviceRecord,
   HearthDatabase,
@@ -81,4 +82,9 @@ export async function getOrCreateDevice(db: HearthDatabase, label: string, makeI
     await db.device.add(device);
     return device;
   });
+}
+
+/** Settings the organiser changed on this tablet for a person, if any. */
+export async function getLocalPersonModeSettings(db: HearthDatabase, personId: string): Promise<PersonModeSettings | undefined> {
+  return (await db.personModeSettings.get(personId))?.settings;
 }

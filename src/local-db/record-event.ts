@@ -1,9 +1,19 @@
 import { uuidv7 } from '../domain/ids';
 import {
   OutcomeRecordedSchema,
+  OutcomeWithdrawnSchema,
+  PersonModeSettingsChangedSchema,
+  type HearthEvent,
+  type HowDecided,
   type Outcome,
   type OutcomeRecorded,
+  type OutcomeRecordedPayload,
+  type OutcomeWithdrawn,
+  type PersonModeSettingsChanged,
+  type Presentation,
+  type Reaction,
 } from '../domain/events';
+import type { PersonModeLanguage, PersonModeSettings } from '../domain/person-mode';
 import type { HearthDatabase } from './database';
 
 export interface OutcomeInput {
@@ -11,6 +21,11 @@ export interface OutcomeInput {
   outcome: Outcome;
   chosenCarerId: string | null;
   orderShown: string[];
+  meetFirstCarerIds?: string[];
+  reactions?: { carerId: string; reaction: Reaction }[];
+  presentation?: Presentation;
+  language?: PersonModeLanguage;
+  howDecided?: HowDecided;
 }
 
 /** Time and randomness come from the caller, so tests can fix them. */
@@ -25,32 +40,150 @@ export class NoDeviceError extends Error {
   }
 }
 
+export class NoOutcomeError extends Error {
+  constructor() {
+    super('There is no decision on this tablet to change.');
+  }
+}
+
+async function deviceIdOf(db: HearthDatabase): Promise<string> {
+  const device = await db.device.get('this');
+  if (!device) throw new NoDeviceError();
+  return device.deviceId;
+}
+
+function eventBase(clock: Clock, visitId: string, deviceId: string) {
+  const now = clock.now();
+  return { id: uuidv7(now.getTime(), clock.randomBytes(10)), visitId, deviceId, occurredAt: now.toISOString() };
+}
+
+/**
+ * The outbox is sent in queuedAt order, and order matters (a withdrawal after what it withdraws), so
+ * queuedAt is kept strictly increasing even when two events share a millisecond (undo, re-record).
+ */
+async function queue(db: HearthDatabase, event: HearthEvent): Promise<void> {
+  const last = await db.outbox.orderBy('queuedAt').last();
+  let queuedAt = event.occurredAt;
+  if (last && last.queuedAt >= queuedAt) queuedAt = new Date(Date.parse(last.queuedAt) + 1).toISOString();
+  await db.outbox.add({ id: event.id, event, queuedAt, attempts: 0, lastError: null });
+}
+
+/** Optional fields are left out, not set to undefined, so the event hashes the same everywhere. */
+function payloadOf(input: OutcomeInput): OutcomeRecordedPayload {
+  const payload: Record<string, unknown> = {
+    outcome: input.outcome,
+    chosenCarerId: input.chosenCarerId,
+    orderShown: input.orderShown,
+  };
+  for (const key of ['meetFirstCarerIds', 'reactions', 'presentation', 'language', 'howDecided'] as const) {
+    if (input[key] !== undefined) payload[key] = input[key];
+  }
+  return payload as OutcomeRecordedPayload;
+}
+
+/** Must run inside a transaction over device, outcomes and outbox. */
+async function writeOutcome(db: HearthDatabase, input: OutcomeInput, clock: Clock): Promise<OutcomeRecorded> {
+  const deviceId = await deviceIdOf(db);
+  const event = OutcomeRecordedSchema.parse({
+    ...eventBase(clock, input.visitId, deviceId),
+    type: 'OutcomeRecorded',
+    payload: payloadOf(input),
+  });
+  await db.outcomes.put({
+    visitId: input.visitId,
+    eventId: event.id,
+    outcome: input.outcome,
+    chosenCarerId: input.chosenCarerId,
+    recordedAt: event.occurredAt,
+    payload: event.payload,
+  });
+  await queue(db, event);
+  return event;
+}
+
+/** Must run inside a transaction over device, outcomes and outbox. */
+async function writeWithdrawal(db: HearthDatabase, visitId: string, clock: Clock): Promise<OutcomeWithdrawn> {
+  const deviceId = await deviceIdOf(db);
+  const recorded = await db.outcomes.get(visitId);
+  if (!recorded) throw new NoOutcomeError();
+  const event = OutcomeWithdrawnSchema.parse({
+    ...eventBase(clock, visitId, deviceId),
+    type: 'OutcomeWithdrawn',
+    payload: { withdrawsEventId: recorded.eventId },
+  });
+  await db.outcomes.delete(visitId);
+  await queue(db, event);
+  return event;
+}
+
 /**
  * Records the person's decision. The outcome and its outbox row are written in ONE transaction:
  * either both are stored or neither, so the screen may say "saved" only after this resolves,
  * and a crash can never leave an outcome that will not be sent (or a send with no outcome).
  */
 export async function recordOutcome(db: HearthDatabase, input: OutcomeInput, clock: Clock): Promise<OutcomeRecorded> {
+  return db.transaction('rw', [db.device, db.outcomes, db.outbox], () => writeOutcome(db, input, clock));
+}
+
+/**
+ * "Undo" while the organiser is there. Events are append-only, so the earlier outcome is not taken
+ * out of the outbox (it may already be at the office): an OutcomeWithdrawn event is queued and the
+ * local outcome removed, in ONE transaction.
+ */
+export async function withdrawOutcome(db: HearthDatabase, visitId: string, clock: Clock): Promise<OutcomeWithdrawn> {
+  return db.transaction('rw', [db.device, db.outcomes, db.outbox], () => writeWithdrawal(db, visitId, clock));
+}
+
+/**
+ * The organiser's answers to "How was this decided?".
+ *
+ * Why this shape: the person's outcome must be saved the moment they decide (the tablet could be
+ * dropped or go flat before the organiser answers), so it is written at once with the `howDecided`
+ * the app knows (indicated by touch, supports used, time taken). Events are append-only, so when the
+ * organiser's answers differ, the first outcome is withdrawn and the same outcome recorded again with
+ * their answers — both in ONE transaction, so the tablet never holds a withdrawn decision without its
+ * replacement. The office shows the latest outcome not withdrawn.
+ */
+export async function rerecordOutcomeWithHowDecided(
+  db: HearthDatabase,
+  visitId: string,
+  howDecided: HowDecided,
+  clock: Clock,
+): Promise<OutcomeRecorded> {
   return db.transaction('rw', [db.device, db.outcomes, db.outbox], async () => {
-    const device = await db.device.get('this');
-    if (!device) throw new NoDeviceError();
-    const now = clock.now();
-    const event = OutcomeRecordedSchema.parse({
-      id: uuidv7(now.getTime(), clock.randomBytes(10)),
-      type: 'OutcomeRecorded',
-      visitId: input.visitId,
-      deviceId: device.deviceId,
-      occurredAt: now.toISOString(),
-      payload: { outcome: input.outcome, chosenCarerId: input.chosenCarerId, orderShown: input.orderShown },
+    const recorded = await db.outcomes.get(visitId);
+    if (!recorded?.payload) throw new NoOutcomeError();
+    const { payload } = recorded;
+    await writeWithdrawal(db, visitId, clock);
+    return writeOutcome(db, { ...payload, visitId, howDecided }, clock);
+  });
+}
+
+export interface PersonModeSettingsInput {
+  visitId: string;
+  personId: string;
+  settings: PersonModeSettings;
+}
+
+/**
+ * The organiser changed how person mode looks and works for this person. The event (so the office
+ * remembers them in the profile) and a local copy (so this tablet uses them at once) are written in
+ * ONE transaction.
+ */
+export async function recordPersonModeSettings(
+  db: HearthDatabase,
+  input: PersonModeSettingsInput,
+  clock: Clock,
+): Promise<PersonModeSettingsChanged> {
+  return db.transaction('rw', [db.device, db.personModeSettings, db.outbox], async () => {
+    const deviceId = await deviceIdOf(db);
+    const event = PersonModeSettingsChangedSchema.parse({
+      ...eventBase(clock, input.visitId, deviceId),
+      type: 'PersonModeSettingsChanged',
+      payload: { personId: input.personId, settings: input.settings },
     });
-    await db.outcomes.put({
-      visitId: input.visitId,
-      eventId: event.id,
-      outcome: input.outcome,
-      chosenCarerId: input.chosenCarerId,
-      recordedAt: event.occurredAt,
-    });
-    await db.outbox.add({ id: event.id, event, queuedAt: event.occurredAt, attempts: 0, lastError: null });
+    await db.personModeSettings.put({ personId: input.personId, settings: event.payload.settings, changedAt: event.occurredAt });
+    await queue(db, event);
     return event;
   });
 }

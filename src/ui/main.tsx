@@ -9,6 +9,7 @@ import { registerServiceWorker } from './pwa/register-service-worker';
 import { routes } from './routes';
 import './styles.css';
 import './matching.css';
+import './person-mode/person-mode.css';
 
 const db = openHearthDatabase();
 const transport = createHttpTransport();

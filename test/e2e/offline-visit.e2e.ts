@@ -5,6 +5,8 @@ import type { VisitPack, VisitSummary } from '../../src/domain/visits';
 import { launchChromium, readStore, screenshot } from './support/browser';
 import { startHearth, type RunningHearth } from './support/hearth-server';
 
+const ORGANISER_PIN = '2580';
+
 // The walking skeleton's acceptance test: one home visit, end to end, with the network off for steps 3–5.
 describe('a home visit with the network off', () => {
   let hearth: RunningHearth;
@@ -94,13 +96,29 @@ describe('a home visit with the network off', () => {
 
   it('4. Hilda sees one card per carer, watches a film from the tablet, and chooses', async () => {
     await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
+    // The first hand-over on this tablet: the organiser sets the PIN that is the only way out of person mode.
+    await page.getByLabel('New PIN').fill(ORGANISER_PIN);
+    await page.getByLabel('Type the PIN again').fill(ORGANISER_PIN);
+    await page.getByRole('button', { name: /save the pin and hand over/i }).click();
+    await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
+    expect(await page.getByRole('link').count()).toBe(0); // no way out to organiser screens
+    await screenshot(page, '4-person-mode-one-card');
+
+    // The Back button keeps the tablet in person mode.
+    await page.goBack();
     await page.getByRole('heading', { level: 1, name: /hilda/i }).waitFor();
+    expect(page.url()).toContain('/person/');
+
+    await page.getByRole('button', { name: /see everyone together/i }).click();
     const chooseButtons = page.getByRole('button', { name: /^choose /i });
     expect(await chooseButtons.count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('button', { name: /none of these/i }).isVisible()).toBe(true);
-    expect(await page.getByRole('link').count()).toBe(0); // no way out to organiser screens
+    await page.getByRole('radio', { name: /i like/i }).first().check();
     await screenshot(page, '4-person-mode-cards');
 
+    // Description first: the photo and film appear when asked for.
+    const reveal = page.getByRole('button', { name: /show sam.s photo and film/i });
+    if (await reveal.isVisible()) await reveal.click();
     await page.getByRole('button', { name: /watch sam.s film/i }).click();
     const video = page.locator('video');
     await video.waitFor();
@@ -125,9 +143,16 @@ describe('a home visit with the network off', () => {
     expect(outbox).toHaveLength(1);
     sentEvent = outbox[0]!.event;
     deviceId = sentEvent.deviceId;
-    expect(sentEvent).toMatchObject({ type: 'OutcomeRecorded', visitId: hildaVisitId, payload: { outcome: 'chosen' } });
+    expect(sentEvent).toMatchObject({ type: 'OutcomeRecorded', visitId: hildaVisitId, payload: { outcome: 'chosen', presentation: 'description-first' } });
 
+    // Handing back: the organiser's PIN, then how it was decided (saved unchanged: no new event).
     await page.getByRole('button', { name: /give the tablet back/i }).click();
+    await page.getByLabel('PIN', { exact: true }).fill(ORGANISER_PIN);
+    await page.getByRole('button', { name: /unlock/i }).click();
+    await page.getByRole('heading', { level: 1, name: /how was this decided/i }).waitFor();
+    await screenshot(page, '5-how-was-this-decided');
+    await page.getByRole('button', { name: /save and finish/i }).click();
+    await page.getByText(/hilda chose sam/i).first().waitFor();
     await page.reload();
     await page.getByText(/hilda chose sam/i).first().waitFor();
     await page.getByText(/1 record waiting to be sent/i).first().waitFor();
@@ -158,5 +183,27 @@ describe('a home visit with the network off', () => {
     expect(text).toMatch(/sam/i);
     expect(text).toContain(hilda!.decision!.deviceLabel);
     await screenshot(page, '6-office-decided');
+  });
+  it('7. the organiser switches on high contrast and the largest text, hands over again, and leaves with the PIN', async () => {
+    await page.goto(`${hearth.url}/visits/${hildaVisitId}`);
+    const settings = page.getByRole('region', { name: /person mode settings for hilda/i });
+    await settings.getByRole('radio', { name: 'Largest' }).check();
+    await settings.getByRole('checkbox', { name: /high contrast/i }).check();
+    await settings.getByRole('button', { name: /save settings for hilda/i }).click();
+    await settings.getByText(/saved\. person mode will use these settings/i).waitFor();
+
+    await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
+    await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
+    const classes = (await page.locator('.person-mode').getAttribute('class')) ?? '';
+    expect(classes).toContain('high-contrast');
+    expect(classes).toContain('text-largest');
+    const colours = await page.locator('.person-mode').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(colours).toBe('rgb(0, 0, 0)');
+    await screenshot(page, '7-person-mode-high-contrast');
+
+    await page.getByRole('button', { name: 'Organiser' }).click();
+    await page.getByLabel('PIN', { exact: true }).fill(ORGANISER_PIN);
+    await page.getByRole('button', { name: /unlock/i }).click();
+    await page.getByRole('heading', { level: 1, name: /visit to hilda/i }).waitFor();
   });
 });

@@ -65,8 +65,16 @@ export function makeVisit(person: PersonProfile, overrides: Partial<Visit> = {})
   };
 }
 
+export interface PackOptions {
+  /** Give each carer WebVTT captions for their film. */
+  captions?: boolean;
+  /** Give each carer a read-out in their own voice (audio/mp4). */
+  voice?: boolean;
+  personMode?: VisitPack['personMode'];
+}
+
 /** A whole pack: a person, `names.length` carers, and a photo and a film for each, with real bytes. */
-export async function makePack(names: string[] = ['Sam', 'Grace', 'Tom']): Promise<{ pack: VisitPack; files: TestFile[] }> {
+export async function makePack(names: string[] = ['Sam', 'Grace', 'Tom'], options: PackOptions = {}): Promise<{ pack: VisitPack; files: TestFile[] }> {
   const person = makePerson();
   const files: TestFile[] = [];
   const candidates: CarerProfile[] = [];
@@ -74,9 +82,22 @@ export async function makePack(names: string[] = ['Sam', 'Grace', 'Tom']): Promi
     const photo = await makeFile(`photo of ${firstName}`, 'image/png');
     const film = await makeFile(`film of ${firstName} `.repeat(50), 'video/mp4');
     files.push(photo, film);
-    candidates.push(makeCarer({ firstName, photo: photo.file.sha256, film: film.file.sha256 }));
+    const carer = makeCarer({ firstName, photo: photo.file.sha256, film: film.file.sha256 });
+    if (options.captions) {
+      const captions = await makeFile(`WEBVTT\n\n00:00.000 --> 00:02.000\nHello, I'm ${firstName}.\n`, 'text/vtt');
+      files.push(captions);
+      carer.captions = captions.file.sha256;
+    }
+    if (options.voice) {
+      const voice = await makeFile(`voice of ${firstName} `.repeat(20), 'audio/mp4');
+      files.push(voice);
+      carer.voice = voice.file.sha256;
+    }
+    candidates.push(carer);
   }
-  return { pack: { visit: makeVisit(person), person, candidates, files: files.map((f) => f.file) }, files };
+  const pack: VisitPack = { visit: makeVisit(person), person, candidates, files: files.map((f) => f.file) };
+  if (options.personMode) pack.personMode = options.personMode;
+  return { pack, files };
 }
 
 export function summaryOf(pack: VisitPack, overrides: Partial<VisitSummary> = {}): VisitSummary {

@@ -5,6 +5,7 @@ import { createMemoryRouter } from 'react-router';
 import { onTestFinished } from 'vitest';
 import type { VisitPack } from '../../src/domain/visits';
 import { openHearthDatabase, type HearthDatabase } from '../../src/local-db/database';
+import { setOrganiserPin } from '../../src/local-db/organiser-pin';
 import { getOrCreateDevice, saveSession } from '../../src/local-db/queries';
 import { downloadVisitPack } from '../../src/sync/pack-downloader';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
@@ -13,7 +14,7 @@ import { App, type AppServices } from '../../src/ui/app';
 import { routes } from '../../src/ui/routes';
 import { resetPersonModeStore } from '../../src/ui/stores/person-mode-store';
 import { resetUpdateStore } from '../../src/ui/stores/update-store';
-import { makePack, testId, type TestFile } from './factories';
+import { makePack, testId, type PackOptions, type TestFile } from './factories';
 import { FakeOffice } from './fake-transport';
 
 // jsdom's Blob has no arrayBuffer() and comes back from fake-indexeddb as {}: use Node's, which
@@ -35,6 +36,8 @@ URL.revokeObjectURL = (url: string) => {
 /** The fixed time of every UI test: during Hilda's visit. */
 export const TEST_NOW = new Date('2026-11-25T10:31:00.000Z');
 export const TEST_DEVICE_LABEL = 'Safari on iPad';
+/** The organiser's PIN in UI tests (set on the tablet unless a test says otherwise). */
+export const ORGANISER_PIN = '2580';
 
 export interface WorldOptions {
   /** An organiser session is on the tablet (default true). */
@@ -44,6 +47,10 @@ export interface WorldOptions {
   /** The visit pack has been downloaded and verified (default false). */
   packReady?: boolean;
   names?: string[];
+  /** The organiser's PIN for leaving person mode, already set on the tablet (default ORGANISER_PIN; null: not yet set). */
+  organiserPin?: string | null;
+  /** Extra files and settings in the pack (captions, voice, personMode). */
+  pack?: PackOptions;
 }
 
 export interface World {
@@ -57,13 +64,14 @@ export interface World {
 }
 
 let databaseCounter = 0;
+let randomCounter = 0;
 
 /** A fresh world per test: its own Dexie database, an in-memory office with one visit, a real sync engine (not started). */
 export async function makeWorld(options: WorldOptions = {}): Promise<World> {
-  const { signedIn = true, visitsOnTablet = true, packReady = false, names } = options;
+  const { signedIn = true, visitsOnTablet = true, packReady = false, names, pack: packOptions, organiserPin = ORGANISER_PIN } = options;
   const db = openHearthDatabase(`hearth-ui-test-${++databaseCounter}-${Date.now()}`);
   const office = new FakeOffice();
-  const { pack, files } = await makePack(names);
+  const { pack, files } = await makePack(names, packOptions);
   office.addPack(pack, files);
   const now = () => TEST_NOW;
   const sync = createSyncEngine({ db, transport: office, now });
@@ -72,13 +80,18 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     transport: office,
     sync,
     now,
-    randomBytes: (count) => new Uint8Array(count).fill(7),
+    // Counter-based, so two events in one instant (undo, re-record) still get different ids.
+    randomBytes: (count) => {
+      randomCounter += 1;
+      return Uint8Array.from({ length: count }, (_, i) => (randomCounter * 13 + i) % 256);
+    },
   };
 
   if (signedIn) {
     await saveSession(db, office.session, TEST_NOW);
     await getOrCreateDevice(db, TEST_DEVICE_LABEL, testId);
   }
+  if (organiserPin !== null) await setOrganiserPin(db, organiserPin, TEST_NOW, (n) => new Uint8Array(n).fill(9));
   if (visitsOnTablet) await refreshVisits(db, office);
   if (packReady) {
     const result = await downloadVisitPack(db, office, pack.visit.id, { now });

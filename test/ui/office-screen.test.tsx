@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { giveTabletBack } from '../support/person-mode';
 import { renderAt } from '../support/render';
 
 describe('decisions (office view)', () => {
@@ -12,8 +13,9 @@ describe('decisions (office view)', () => {
   it('shows who was chosen, when, and on which tablet, fetched from the office when the screen opens', async () => {
     const { world, user, router } = await renderAt('/', { packReady: true });
     await router.navigate(`/person/${world.visitId}`);
+    await user.click(await screen.findByRole('button', { name: 'See everyone together' }));
     await user.click(await screen.findByRole('button', { name: 'Choose Grace' }));
-    await user.click(await screen.findByRole('button', { name: 'Give the tablet back' }));
+    await giveTabletBack(user);
     await user.click(await screen.findByRole('button', { name: 'Sync now' }));
     await screen.findByText('Nothing waiting to be sent');
 
@@ -22,7 +24,7 @@ describe('decisions (office view)', () => {
     const item = (await screen.findByRole('heading', { level: 2, name: /hilda/i })).closest('li')!;
     const decision = within(item);
     expect(await decision.findByText('Grace')).toBeInTheDocument();
-    expect(decision.getByText('Chosen')).toBeInTheDocument();
+    expect(decision.getByText('Decision')).toBeInTheDocument();
     expect(decision.getByText('Test tablet')).toBeInTheDocument();
     expect(decision.getAllByText('Wednesday 25 November, 10:31')).toHaveLength(2);
     expect(decision.queryByText('Waiting for a decision')).not.toBeInTheDocument();
@@ -32,6 +34,7 @@ describe('decisions (office view)', () => {
     const { world, user, router } = await renderAt('/', { packReady: true });
     await router.navigate(`/person/${world.visitId}`);
     await user.click(await screen.findByRole('button', { name: 'None of these' }));
+    await giveTabletBack(user);
     await world.sync.syncNow();
     await router.navigate('/office');
     expect(await screen.findByText('None of these')).toBeInTheDocument();

@@ -1,17 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { listOutbox } from '../../src/local-db/queries';
+import type { OutcomeRecorded } from '../../src/domain/events';
 import type { HearthDatabase } from '../../src/local-db/database';
+import { listOutbox } from '../../src/local-db/queries';
+import { ORGANISER_PIN, QUESTION, openPersonMode } from '../support/person-mode';
 import { objectUrls, renderAt, TEST_DEVICE_LABEL } from '../support/render';
-
-const QUESTION = 'Who would you like to support you, Hilda?';
-
-async function openPersonMode() {
-  const rendered = await renderAt('/', { packReady: true });
-  await rendered.router.navigate(`/person/${rendered.world.visitId}`);
-  await screen.findByRole('heading', { level: 1, name: QUESTION });
-  return rendered;
-}
 
 /** Reads Dexie at the very moment `text` first appears on screen. */
 function readDexieWhenShown(db: HearthDatabase, text: string) {
@@ -25,66 +18,86 @@ function readDexieWhenShown(db: HearthDatabase, text: string) {
   });
 }
 
-describe('person mode', () => {
-  it('shows one card per candidate, each with name, photo, what people appreciate, three things that matter and a film', async () => {
-    const { world } = await openPersonMode();
+async function recorded(db: HearthDatabase): Promise<OutcomeRecorded['payload']> {
+  const [item] = await listOutbox(db);
+  if (item?.event.type !== 'OutcomeRecorded') throw new Error('no OutcomeRecorded queued');
+  return item.event.payload;
+}
+
+describe('person mode: the cards', () => {
+  it('shows one carer at a time with big Next and Back, then everyone together, every card alike', async () => {
+    const { user, world } = await openPersonMode();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getByRole('heading', { level: 2, name: 'Sam' })).toBeInTheDocument();
+    expect(screen.getByText('Person 1 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Grace' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Tom' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'See everyone together' }));
     const cards = screen.getAllByRole('article');
     expect(cards).toHaveLength(3);
     world.pack.candidates.forEach((carer, i) => {
       const card = within(cards[i]!);
-      expect(card.getByRole('heading', { level: 2, name: carer.firstName })).toBeInTheDocument();
-      expect(card.getByRole('img', { name: `Photo of ${carer.firstName}` })).toBeInTheDocument();
+      expect(cards[i]).toHaveAccessibleName(carer.firstName);
       expect(card.getByRole('heading', { name: 'What people appreciate about me' })).toBeInTheDocument();
       for (const item of carer.appreciated) expect(card.getByText(item)).toBeInTheDocument();
       expect(card.getByRole('heading', { name: 'What matters to me' })).toBeInTheDocument();
-      expect(carer.mattersToMe).toHaveLength(3);
       for (const item of carer.mattersToMe) expect(card.getByText(item)).toBeInTheDocument();
-      expect(card.getByRole('button', { name: `Watch ${carer.firstName}'s film` })).toBeInTheDocument();
+      expect(card.getByRole('radiogroup', { name: `What do you think of ${carer.firstName}?` })).toBeInTheDocument();
       expect(card.getByRole('button', { name: `Choose ${carer.firstName}` })).toBeInTheDocument();
+      // The same parts in the same order on every card.
+      expect(Array.from(cards[i]!.children, (el) => el.className)).toEqual(Array.from(cards[0]!.children, (el) => el.className));
     });
-    expect(screen.getByRole('button', { name: 'None of these' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 
-  it('has no navigation, no links to organiser screens and no sync bar', async () => {
-    await openPersonMode();
-    expect(screen.queryAllByRole('link')).toHaveLength(0);
-    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /sync now|sign out|update now/i })).not.toBeInTheDocument();
-    expect(screen.getByRole('main')).toBeInTheDocument();
+  it('shows the description first: the photo and film only when asked, and records that presentation', async () => {
+    const { user, world } = await openPersonMode();
+    expect(screen.queryByRole('img', { name: 'Photo of Sam' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: "Watch Sam's film" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: "Show Sam's photo and film" }));
+    await screen.findByRole('img', { name: 'Photo of Sam' }); // the placeholder, then the photo once its Blob is read
+    await waitFor(() => expect(screen.getByRole('button', { name: "Watch Sam's film" })).toHaveFocus());
+
+    await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
+    await screen.findByRole('heading', { level: 1, name: 'You chose Sam' });
+    expect((await recorded(world.db)).presentation).toBe('description-first');
   });
 
-  it('goes through the cards in reading order by keyboard', async () => {
-    const { user } = await openPersonMode();
-    const order: string[] = [];
-    for (let i = 0; i < 7; i++) {
-      await user.tab();
-      order.push(document.activeElement?.textContent ?? '');
-    }
-    expect(order).toEqual([
-      "Watch Sam's film",
-      'Choose Sam',
-      "Watch Grace's film",
-      'Choose Grace',
-      "Watch Tom's film",
-      'Choose Tom',
-      'None of these',
-    ]);
+  it('shows the face first when the pack says so', async () => {
+    const { user, world } = await openPersonMode({
+      pack: { personMode: { language: 'en', textSize: 'large', highContrast: false, reducedMotion: false, selection: 'press', dwellMs: 1500, scanIntervalMs: 3000, descriptionFirst: false } },
+    });
+    await screen.findByRole('img', { name: 'Photo of Sam' }); // the placeholder, then the photo once its Blob is read
+    expect(screen.queryByRole('button', { name: "Show Sam's photo and film" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
+    await screen.findByRole('heading', { level: 1, name: 'You chose Sam' });
+    expect((await recorded(world.db)).presentation).toBe('face-first');
   });
 
-  it('plays a film large, and closing it lets go of the film and returns to the same card', async () => {
-    const { user } = await openPersonMode();
-    await user.click(screen.getByRole('button', { name: "Watch Sam's film" }));
+  it('plays a film large with captions, and closing it lets go of the film and returns to the same card', async () => {
+    const { user } = await openPersonMode({ pack: { captions: true } });
+    await user.click(screen.getByRole('button', { name: "Show Sam's photo and film" }));
+    await user.click(await screen.findByRole('button', { name: "Watch Sam's film" }));
 
     expect(await screen.findByRole('heading', { level: 1, name: "Sam's film" })).toBeInTheDocument();
     const video = await waitFor(() => {
       const found = document.querySelector('video');
       expect(found?.getAttribute('src')).toMatch(/^blob:/);
+      expect(found?.querySelector('track')?.getAttribute('src')).toMatch(/^blob:/);
       return found!;
     });
-    expect(video).toHaveAttribute('controls');
+    const track = video.querySelector('track')!;
+    expect(track).toHaveAttribute('kind', 'captions');
+    expect(track).toHaveAttribute('srclang', 'en');
+    expect(track).toHaveAttribute('default');
     expect(video).toHaveAttribute('playsinline');
-    expect(video).toHaveAttribute('autoplay');
     expect(screen.getByRole('button', { name: /play the film|pause the film/i })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Start again' })).toBeInTheDocument();
     const filmUrl = video.getAttribute('src')!;
@@ -95,8 +108,47 @@ describe('person mode', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: "Watch Sam's film" })).toHaveFocus());
   });
 
-  it('shows "You chose Sam" only once the outcome and its outbox row are both saved', async () => {
-    const { world, user, router } = await openPersonMode();
+  it('goes through a card in reading order by keyboard', async () => {
+    const { user } = await openPersonMode();
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await user.tab();
+      const active = document.activeElement;
+      order.push(active?.getAttribute('aria-label') ?? active?.closest('label')?.textContent ?? active?.textContent ?? '');
+    }
+    // Listen buttons are hidden here: jsdom can neither speak nor play a recording.
+    expect(order).toEqual(["Show Sam's photo and film", 'I like', 'Choose Sam', 'Next', 'See everyone together']);
+  });
+});
+
+describe('person mode: the three-point scale', () => {
+  it('is a radio group in pictures and words, and keeps what the person placed, through undo too', async () => {
+    const { user, world } = await openPersonMode();
+    const scale = screen.getByRole('radiogroup', { name: 'What do you think of Sam?' });
+    expect(within(scale).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['I like', 'Not sure', 'Not for me']);
+    await user.click(within(scale).getByRole('radio', { name: 'Not sure' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('radio', { name: 'Not for me' }));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('radio', { name: 'Not sure' })).toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Not sure yet' }));
+    await screen.findByRole('heading', { level: 1, name: 'You said you are not sure yet' });
+    const [sam, grace] = world.pack.candidates;
+    expect((await recorded(world.db)).reactions).toEqual([
+      { carerId: sam!.id, reaction: 'not-sure' },
+      { carerId: grace!.id, reaction: 'not-for-me' },
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('heading', { level: 1, name: QUESTION });
+    expect(screen.getByRole('radio', { name: 'Not sure' })).toBeChecked();
+  });
+});
+
+describe('person mode: the answers', () => {
+  it('shows "You chose Sam" only once the outcome and its outbox row are both saved, with how it was decided', async () => {
+    const { world, user } = await openPersonMode();
     const atConfirmation = readDexieWhenShown(world.db, 'You chose Sam');
     await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
 
@@ -104,42 +156,172 @@ describe('person mode', () => {
     expect(await atConfirmation).toEqual({ outcomes: 1, outbox: 1 });
     const sam = world.pack.candidates[0]!;
     expect(await world.db.outcomes.get(world.visitId)).toMatchObject({ outcome: 'chosen', chosenCarerId: sam.id });
-    const [queued] = await listOutbox(world.db);
-    expect(queued?.event.payload).toEqual({
+    expect(await recorded(world.db)).toEqual({
       outcome: 'chosen',
       chosenCarerId: sam.id,
       orderShown: world.pack.candidates.map((c) => c.id),
+      reactions: [],
+      presentation: 'description-first',
+      language: 'en',
+      howDecided: { indicatedBy: 'person-by-touch', present: [], supportsUsed: [], durationSeconds: 0 },
     });
     expect(screen.getByRole('img', { name: 'Photo of Sam' })).toBeInTheDocument();
-
-    await user.click(screen.getByRole('button', { name: 'Give the tablet back' }));
-    expect(await screen.findByText('Hilda chose Sam — waiting to be sent')).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(`/visits/${world.visitId}`);
   });
 
   it('"None of these" records that outcome', async () => {
     const { world, user } = await openPersonMode();
     await user.click(screen.getByRole('button', { name: 'None of these' }));
-
     expect(await screen.findByRole('heading', { level: 1, name: 'You said none of these' })).toBeInTheDocument();
     expect(await world.db.outcomes.get(world.visitId)).toMatchObject({ outcome: 'none-of-these', chosenCarerId: null });
-    expect((await listOutbox(world.db))[0]?.event).toMatchObject({ type: 'OutcomeRecorded', payload: { outcome: 'none-of-these' } });
   });
 
-  it('says plainly when a choice could not be saved, shows nothing as saved, and lets them try again', async () => {
+  it('"I\'d like to meet someone first" asks who, and records those carers in the order shown', async () => {
+    const { world, user } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: "I'd like to meet someone first" }));
+    expect(screen.getByRole('heading', { name: 'Who would you like to meet first?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Tom' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Sam' }));
+    await user.click(screen.getByRole('button', { name: 'Meet them first' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'You would like to meet Sam and Tom first' })).toBeInTheDocument();
+    const [sam, , tom] = world.pack.candidates;
+    expect(await recorded(world.db)).toMatchObject({ outcome: 'meet-first', chosenCarerId: null, meetFirstCarerIds: [sam!.id, tom!.id] });
+  });
+
+  it('"Undo" withdraws the answer: the withdrawal is queued, the local outcome goes, the cards come back', async () => {
+    const { world, user } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
+    await screen.findByRole('heading', { level: 1, name: 'You chose Sam' });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: QUESTION })).toBeInTheDocument();
+    expect(await world.db.outcomes.count()).toBe(0);
+    const events = (await listOutbox(world.db)).map((i) => i.event);
+    expect(events.map((e) => e.type)).toEqual(['OutcomeRecorded', 'OutcomeWithdrawn']);
+    expect(events[1]?.payload).toEqual({ withdrawsEventId: events[0]!.id });
+  });
+
+  it('says plainly when an answer could not be saved, shows nothing as saved, and lets them try again', async () => {
     const { world, user } = await openPersonMode();
     const device = (await world.db.device.get('this'))!;
     await world.db.device.delete('this'); // recordOutcome refuses without a device: the save fails
 
-    await user.click(screen.getByRole('button', { name: 'Choose Grace' }));
+    await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/not saved\. please try again/i);
     expect(screen.queryByText(/you chose/i)).not.toBeInTheDocument();
-    expect(await world.db.outcomes.count()).toBe(0);
     expect(await world.db.outbox.count()).toBe(0);
 
     await world.db.device.put({ ...device, label: TEST_DEVICE_LABEL });
-    await user.click(screen.getByRole('button', { name: 'Choose Grace' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'You chose Grace' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'You chose Sam' })).toBeInTheDocument();
+    expect(await world.db.outbox.count()).toBe(1);
+  });
+});
+
+describe('person mode: locked until the organiser’s PIN', () => {
+  it('has no navigation, no links and no sync bar, and the Back button keeps it in person mode', async () => {
+    const { router, world } = await openPersonMode();
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /sync now|sign out|update now/i })).not.toBeInTheDocument();
+
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50))); // the lock is set up just after the first paint
+    await router.navigate(-1);
+    expect(router.state.location.pathname).toBe(`/person/${world.visitId}`);
+    await router.navigate('/');
+    expect(router.state.location.pathname).toBe(`/person/${world.visitId}`);
+    expect(screen.getByRole('heading', { level: 1, name: QUESTION })).toBeInTheDocument();
+  });
+
+  it('asks the organiser to set a PIN at the first hand-over, and keeps only its hash', async () => {
+    const { user, world } = await openPersonMode({ organiserPin: null, heading: 'Set your PIN before you hand over' });
+    await user.type(screen.getByLabelText('New PIN'), '12');
+    await user.type(screen.getByLabelText('Type the PIN again'), '12');
+    await user.click(screen.getByRole('button', { name: 'Save the PIN and hand over' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('The PIN must be 4 to 6 numbers.');
+
+    await user.clear(screen.getByLabelText('New PIN'));
+    await user.clear(screen.getByLabelText('Type the PIN again'));
+    await user.type(screen.getByLabelText('New PIN'), '2580');
+    await user.type(screen.getByLabelText('Type the PIN again'), '2580');
+    await user.click(screen.getByRole('button', { name: 'Save the PIN and hand over' }));
+    expect(await screen.findByRole('heading', { level: 1, name: QUESTION })).toBeInTheDocument();
+    const stored = await world.db.organiserPin.get('organiser');
+    expect(stored?.hashHex).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain('2580');
+  });
+
+  it('"Organiser" asks for the PIN: a wrong one says so and stays; Cancel returns; the right one leaves', async () => {
+    const { user, router, world } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Organiser' }));
+    expect(screen.getByRole('dialog', { name: 'Organiser’s PIN' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('PIN'), '1111');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That PIN is not right. Try again.');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Grace' })).toBeInTheDocument(); // the person's place is kept
+
+    await user.click(screen.getByRole('button', { name: 'Organiser' }));
+    await user.type(screen.getByLabelText('PIN'), ORGANISER_PIN);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Visit to Hilda' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/visits/${world.visitId}`);
+  });
+
+  it('after five wrong PINs it makes the next guess wait', async () => {
+    const { user } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Organiser' }));
+    for (let i = 0; i < 5; i++) {
+      await user.type(screen.getByLabelText('PIN'), `000${i}`);
+      await user.click(screen.getByRole('button', { name: 'Unlock' }));
+      await waitFor(() => expect(screen.getByLabelText('PIN')).toHaveValue(''));
+    }
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many tries: wait 30 seconds');
+    await user.type(screen.getByLabelText('PIN'), ORGANISER_PIN);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(screen.getByRole('dialog', { name: 'Organiser’s PIN' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Visit to Hilda' })).not.toBeInTheDocument();
+  });
+
+  it('"Give the tablet back" asks for the PIN, then how it was decided; changed answers re-record the outcome', async () => {
+    const { user, world, router } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
+    await screen.findByRole('heading', { level: 1, name: 'You chose Sam' });
+    await user.click(screen.getByRole('button', { name: 'Give the tablet back' }));
+    await user.type(screen.getByLabelText('PIN'), ORGANISER_PIN);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'How was this decided?' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'They touched the screen' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'They looked at it (eye gaze)' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Family member' }));
+    await user.type(screen.getByLabelText('Anyone else (separate with commas)'), 'Advocate from Age UK');
+    await user.click(screen.getByRole('button', { name: 'Save and finish' }));
+
+    expect(await screen.findByText('Hilda chose Sam — waiting to be sent')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/visits/${world.visitId}`);
+    const events = (await listOutbox(world.db)).map((i) => i.event);
+    expect(events.map((e) => e.type)).toEqual(['OutcomeRecorded', 'OutcomeWithdrawn', 'OutcomeRecorded']);
+    const last = events[2] as OutcomeRecorded;
+    expect(last.payload.howDecided).toEqual({
+      indicatedBy: 'person-by-eye-gaze',
+      present: ['Family member', 'Advocate from Age UK'],
+      supportsUsed: [],
+      durationSeconds: 0,
+    });
+    expect((await world.db.outcomes.get(world.visitId))?.eventId).toBe(last.id);
+  });
+
+  it('saving the form unchanged adds no events', async () => {
+    const { user, world } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'None of these' }));
+    await user.click(await screen.findByRole('button', { name: 'Give the tablet back' }));
+    await user.type(screen.getByLabelText('PIN'), ORGANISER_PIN);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    await user.click(await screen.findByRole('button', { name: 'Save and finish' }));
+    expect(await screen.findByText('Hilda said none of these — waiting to be sent')).toBeInTheDocument();
     expect(await world.db.outbox.count()).toBe(1);
   });
 

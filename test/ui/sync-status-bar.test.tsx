@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { getSession } from '../../src/local-db/queries';
 import { recordOutcome } from '../../src/local-db/record-event';
+import { giveTabletBack } from '../support/person-mode';
 import { renderAt, TEST_NOW, type World } from '../support/render';
 
 function chooseSam(world: World) {
@@ -20,7 +21,7 @@ describe('the sync status bar', () => {
     const { world, user, router } = await renderAt('/', { packReady: true });
     await router.navigate(`/person/${world.visitId}`);
     await user.click(await screen.findByRole('button', { name: 'Choose Sam' }));
-    await user.click(await screen.findByRole('button', { name: 'Give the tablet back' }));
+    await giveTabletBack(user);
 
     expect(await (await syncBar()).findByText('1 record waiting to be sent')).toBeInTheDocument();
     expect((await syncBar()).getByText('Not yet sent')).toBeInTheDocument();

@@ -1,5 +1,6 @@
 import type { LocalVisit } from '../../local-db/database';
 import { formatDayAndTime } from '../format/dates';
+import { decisionShort } from './decision-text';
 
 /** One visit as the office sees it: the decision it holds, when, and from which tablet. */
 export function OfficeDecision({ visit }: { visit: LocalVisit }) {
@@ -13,8 +14,8 @@ export function OfficeDecision({ visit }: { visit: LocalVisit }) {
       <p>{summary.place}</p>
       {decision ? (
         <dl className="facts">
-          <dt>Chosen</dt>
-          <dd>{decision.outcome === 'chosen' ? (decision.chosenCarerFirstName ?? 'A care worker') : 'None of these'}</dd>
+          <dt>Decision</dt>
+          <dd>{decisionShort(decision)}</dd>
           <dt>Decided</dt>
           <dd>{formatDayAndTime(decision.decidedAt)}</dd>
           <dt>Tablet</dt>

@@ -6,11 +6,11 @@ import { useAppServices } from '../app';
 /**
  * An object URL for a file stored on the tablet (a photo or a film), made from its Blob and revoked
  * when the component unmounts, so films never pile up in memory. Undefined until it is ready,
- * null if the file is not on the tablet.
+ * null if the file is not on the tablet (or there is none).
  */
-export function useStoredFileUrl(sha256: string): string | null | undefined {
+export function useStoredFileUrl(sha256: string | undefined): string | null | undefined {
   const { db } = useAppServices();
-  const file = useLiveQuery(async () => (await getFile(db, sha256)) ?? null, [db, sha256]);
+  const file = useLiveQuery(async () => (sha256 === undefined ? null : ((await getFile(db, sha256)) ?? null)), [db, sha256]);
   const blob = file === undefined ? undefined : (file?.blob ?? null);
   const [url, setUrl] = useState<string | null | undefined>(undefined);
   useEffect(() => {

@@ -6,6 +6,7 @@ import { MatchRunSummary } from '../components/matching/match-run-summary';
 import { OfflinePanel } from '../components/offline-panel';
 import { OutcomeNotice } from '../components/outcome-notice';
 import { PageHeading } from '../components/page-heading';
+import { PersonModeSettingsForm } from '../components/person-mode-settings-form';
 import { PersonProfileSummary } from '../components/person-profile-summary';
 import { formatDayAndTime } from '../format/dates';
 import { useVisitOutcome } from '../hooks/use-visit-outcome';
@@ -60,6 +61,7 @@ export function VisitScreen() {
           appear here once the visit is on this tablet.
         </p>
       )}
+      {pack && visit.packStatus === 'ready' && <PersonModeSettingsForm pack={pack.pack} />}
       <OfflinePanel visit={visit} handOverAgain={Boolean(outcome)} />
       <MatchRunSummary visitId={visit.id} />
     </>

@@ -2,14 +2,20 @@ import { useRef, useState } from 'react';
 import type { CarerProfile } from '../../domain/profiles';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useStoredFileUrl } from '../hooks/use-stored-file-url';
+import { usePersonModeStore } from '../stores/person-mode-store';
+import { PersonButton } from './person-button';
+import { usePersonMode } from './person-mode-context';
 
 /**
  * A care worker's film, large, in place of the cards. It starts at once (the person pressed "Watch"),
- * with big pause and start-again buttons, because the browser's own controls are too small for
- * unsteady hands. The film's object URL lives only while this is open: closing revokes it.
+ * with captions when the pack has them, and big Pause/Play and Start again buttons, because the
+ * browser's own controls are too small for unsteady hands. Object URLs live only while it is open.
  */
 export function FilmView({ carer, onClose }: { carer: CarerProfile; onClose: () => void }) {
+  const { text } = usePersonMode();
   const url = useStoredFileUrl(carer.film);
+  const captionsUrl = useStoredFileUrl(carer.captions);
+  const noteUsed = usePersonModeStore((s) => s.noteUsed);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const video = useRef<HTMLVideoElement>(null);
   const [playing, setPlaying] = useState(false);
@@ -31,11 +37,9 @@ export function FilmView({ carer, onClose }: { carer: CarerProfile; onClose: () 
     <section className="film-view" aria-labelledby="film-heading">
       <div className="film-header">
         <h1 id="film-heading" ref={heading} tabIndex={-1}>
-          {carer.firstName}'s film
+          {text.filmHeading(carer.firstName)}
         </h1>
-        <button type="button" className="button" onClick={onClose}>
-          Close film
-        </button>
+        <PersonButton onActivate={onClose}>{text.closeFilm}</PersonButton>
       </div>
       {url ? (
         <>
@@ -47,22 +51,32 @@ export function FilmView({ carer, onClose }: { carer: CarerProfile; onClose: () 
             autoPlay
             playsInline
             preload="auto"
-            aria-label={`${carer.firstName}'s film`}
+            aria-label={text.filmHeading(carer.firstName)}
             onPlay={() => setPlaying(true)}
             onPause={() => setPlaying(false)}
             onEnded={() => setPlaying(false)}
-          />
+          >
+            {captionsUrl && (
+              <track
+                kind="captions"
+                src={captionsUrl}
+                // Captions are written with the carer's profile, in English.
+                srcLang="en"
+                label="English"
+                default
+                onLoad={() => noteUsed('captions')}
+              />
+            )}
+          </video>
           <div className="button-row film-controls">
-            <button type="button" className="button" onClick={togglePlaying}>
-              {playing ? 'Pause the film' : 'Play the film'}
-            </button>
-            <button type="button" className="button secondary" onClick={startAgain}>
-              Start again
-            </button>
+            <PersonButton onActivate={togglePlaying}>{playing ? text.pauseFilm : text.playFilm}</PersonButton>
+            <PersonButton className="button secondary" onActivate={startAgain}>
+              {text.startAgain}
+            </PersonButton>
           </div>
         </>
       ) : (
-        <p>{url === null ? 'This film is not on the tablet.' : 'Getting the film ready…'}</p>
+        <p>{url === null ? text.filmMissing : text.filmLoading}</p>
       )}
     </section>
   );
