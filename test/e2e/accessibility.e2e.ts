@@ -55,6 +55,24 @@ describe('organiser screens have no axe-core violations', () => {
     await check('decisions');
   });
 
+  it('person mode: setting the PIN, one card, everyone together, and the confirmation', async () => {
+    await page.getByRole('link', { name: /planned visits/i }).first().click();
+    await page.getByRole('link', { name: /hilda/i }).first().click();
+    await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
+    await page.getByLabel('New PIN').fill('2580');
+    await page.getByLabel('Type the PIN again').fill('2580');
+    await check('person-mode-set-pin');
+    await page.getByRole('button', { name: /save the pin and hand over/i }).click();
+    await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
+    await check('person-mode-one-card');
+    await page.getByRole('button', { name: /see everyone together/i }).click();
+    await page.getByRole('radio', { name: /i like/i }).first().check();
+    await check('person-mode-together');
+    await page.getByRole('button', { name: /choose sam/i }).click();
+    await page.getByText(/you chose sam/i).waitFor();
+    await check('person-mode-you-chose');
+  });
+
   it('the check itself catches a planted fault (an image with no text alternative)', async () => {
     await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/icons/icon-192.png' })));
     expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
