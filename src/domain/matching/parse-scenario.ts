@@ -15,5 +15,18 @@ export function parseScenario(input: unknown): ScenarioParse {
 
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length === 0 ? 'scenario' : issue.path.map(String).join('.');
-  return `${where}: ${issue.message}`;
+  return `${where}: ${plainMessage(issue)}`;
+}
+
+/** zod's wording for the two commonest slips ("Invalid input: expected string, received undefined") in plain words. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    return / received undefined$/.test(issue.message) ? 'is missing' : `must be ${article(issue.expected)}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `has fields Hearth does not know: ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /**
  * The inputs of one match run: the person and the staff who might support them.
  * Field names follow the scenario format in the README (`npm run match -- scenario.json`).
+ * Unknown fields are accepted and dropped ("more are fine"): scenario files come from rostering
+ * exports that carry extra columns, and no field here is a server-owned one.
  */
 export const DaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Day = z.infer<typeof DaySchema>;
@@ -11,14 +13,12 @@ const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a
 
 export const TimeWindowSchema = z
   .object({ day: DaySchema, start: TimeOfDaySchema, end: TimeOfDaySchema })
-  .strict()
   // `when`: only compare times that are valid, so "8:45" gets one clear message rather than two.
   .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'], when: (payload) => payload.issues.length === 0 });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 export const GeoPointSchema = z
-  .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-  .strict();
+  .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
 export type GeoPoint = z.infer<typeof GeoPointSchema>;
 
 const words = (max: number) => z.array(z.string().trim().min(1, 'must not be empty').max(80)).max(max);
@@ -42,8 +42,7 @@ export const MatchPersonSchema = z
     languages: words(10).default([]),
     /** Who the person wants personal care from; null or absent when they have no preference. */
     personalCareBy: z.enum(['woman', 'man']).nullable().optional(),
-  })
-  .strict();
+  });
 export type MatchPerson = z.infer<typeof MatchPersonSchema>;
 
 export const MatchStaffSchema = z
@@ -61,13 +60,11 @@ export const MatchStaffSchema = z
     interests: words(40).default([]),
     skills: words(30).default([]),
     languages: words(10).default([]),
-  })
-  .strict();
+  });
 export type MatchStaff = z.infer<typeof MatchStaffSchema>;
 
 export const ScenarioSchema = z
   .object({ person: MatchPersonSchema, staff: z.array(MatchStaffSchema).max(100_000) })
-  .strict()
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.staff.forEach((member, i) => {
