@@ -75,6 +75,9 @@ export function CarerCard({ carer, busy, onChoose }: { carer: CarerProfile; busy
   );
 }
 
+/** The language care workers' profiles are written in, until a profile says otherwise. */
+const PROFILE_LANGUAGE = 'en-GB';
+
 function TextBlock({ heading, items, voice }: { heading: string; items: string[]; voice?: string }) {
   return (
     <div className="text-block">
@@ -82,7 +85,9 @@ function TextBlock({ heading, items, voice }: { heading: string; items: string[]
         <h3>{heading}</h3>
         <ListenButton text={`${heading}. ${items.join('. ')}`} label={heading} voice={voice} />
       </div>
-      <ul>
+      {/* Care workers write their profiles in English; marking it lets a screen reader switch voice
+          when the screens around it are in Welsh (WCAG 3.1.2, language of parts). */}
+      <ul lang={PROFILE_LANGUAGE}>
         {items.map((item) => (
           <li key={item}>{item}</li>
         ))}

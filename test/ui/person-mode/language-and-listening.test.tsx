@@ -43,6 +43,8 @@ describe('person mode in Welsh', () => {
   it('speaks Welsh throughout, and records the language used', async () => {
     const { user, world } = await openPersonMode({ settings: { language: 'cy' }, heading: WELSH_QUESTION });
     expect(screen.getByRole('main').closest('[lang]')).toHaveAttribute('lang', 'cy');
+    // The carer's own words are English: marked so a screen reader reads them in an English voice.
+    expect(screen.getAllByRole('list')[0]).toHaveAttribute('lang', 'en-GB');
     expect(screen.getByRole('heading', { name: 'Beth mae pobl yn ei werthfawrogi amdana i' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Dangos llun a ffilm Sam' })).toBeInTheDocument();
     const scale = screen.getByRole('radiogroup', { name: "Beth ydych chi'n ei feddwl o Sam?" });
