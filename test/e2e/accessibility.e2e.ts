@@ -1,24 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchChromium, screenshot } from './support/browser';
-import { startHearth, type RunningHearth } from './support/hearth-server';
+import { screenshot } from './support/browser';
+import type { RunningHearth } from './support/hearth-server';
+import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 // Every organiser screen passes axe-core's WCAG 2.2 A and AA rules in a real Chromium.
 describe('organiser screens have no axe-core violations', () => {
   let hearth: RunningHearth;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
 
   beforeAll(async () => {
-    hearth = await startHearth();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    journey = await startJourney();
+    ({ hearth, page } = journey);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hearth?.stop();
+    await journey?.stop();
   });
 
   const check = async (name: string) => {
@@ -33,10 +32,7 @@ describe('organiser screens have no axe-core violations', () => {
   });
 
   it('planned visits, a visit, matching and decisions', async () => {
-    await page.getByLabel(/email/i).fill('organiser@demo.hearth.test');
-    await page.getByLabel(/password/i).fill('hearth-demo');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('heading', { level: 1, name: /planned visits/i }).waitFor();
+    await signInAsOrganiser(page);
     await page.getByRole('link', { name: /hilda/i }).first().waitFor();
     await check('planned-visits');
 

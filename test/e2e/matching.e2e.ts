@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchRunEvidence } from '../../src/domain/match-runs';
 import type { VisitPack } from '../../src/domain/visits';
-import { launchChromium, screenshot } from './support/browser';
-import { startHearth, type RunningHearth } from './support/hearth-server';
+import { screenshot } from './support/browser';
+import type { RunningHearth } from './support/hearth-server';
+import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 const REASON = 'Sam is on leave the week of the visit.';
 
@@ -11,29 +12,23 @@ const REASON = 'Sam is on leave the week of the visit.';
 // reason), plans the home visit, and gets it ready for offline use like any other visit.
 describe('matching care workers and planning a home visit', () => {
   let hearth: RunningHearth;
-  let browser: Browser;
+  let journey: Journey;
   let context: BrowserContext;
   let page: Page;
   let visitId = '';
 
   beforeAll(async () => {
-    hearth = await startHearth();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
-    page = await context.newPage();
+    journey = await startJourney();
+    ({ hearth, context, page } = journey);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hearth?.stop();
+    await journey?.stop();
   });
 
   it('1. the organiser signs in and opens Match carers, then Hilda', async () => {
     await page.goto(hearth.url);
-    await page.getByLabel(/email/i).fill('organiser@demo.hearth.test');
-    await page.getByLabel(/password/i).fill('hearth-demo');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('heading', { name: /planned visits/i }).waitFor();
+    await signInAsOrganiser(page);
 
     await page.getByRole('link', { name: 'Match carers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Match care workers' }).waitFor();

@@ -1,16 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HearthEvent } from '../../src/domain/events';
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
-import { launchChromium, readStore, screenshot } from './support/browser';
-import { startHearth, type RunningHearth } from './support/hearth-server';
+import { readStore, screenshot } from './support/browser';
+import type { RunningHearth } from './support/hearth-server';
+import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 const ORGANISER_PIN = '2580';
 
 // The walking skeleton's acceptance test: one home visit, end to end, with the network off for steps 3–5.
 describe('a home visit with the network off', () => {
   let hearth: RunningHearth;
-  let browser: Browser;
+  let journey: Journey;
   let context: BrowserContext;
   let page: Page;
   let hildaVisitId = '';
@@ -18,15 +19,12 @@ describe('a home visit with the network off', () => {
   let deviceId = '';
 
   beforeAll(async () => {
-    hearth = await startHearth();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
-    page = await context.newPage();
+    journey = await startJourney();
+    ({ hearth, context, page } = journey);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hearth?.stop();
+    await journey?.stop();
   });
 
   it('1. npm start prints the address and the demo login', async () => {
@@ -37,10 +35,7 @@ describe('a home visit with the network off', () => {
 
   it('2. the organiser signs in, opens Hilda’s visit and gets it ready for offline use', async () => {
     await page.goto(hearth.url);
-    await page.getByLabel(/email/i).fill('organiser@demo.hearth.test');
-    await page.getByLabel(/password/i).fill('hearth-demo');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await expect.poll(() => page.getByRole('heading', { name: /planned visits/i }).isVisible()).toBe(true);
+    await signInAsOrganiser(page);
     await page.getByRole('link', { name: /hilda/i }).first().click();
     hildaVisitId = page.url().split('/visits/')[1] ?? '';
     expect(hildaVisitId).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,11 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HearthEvent } from '../../src/domain/events';
 import { cy } from '../../src/ui/person-mode/text/cy';
 import { en } from '../../src/ui/person-mode/text/en';
 import { axeViolations } from './support/axe';
-import { launchChromium, readStore, screenshot } from './support/browser';
-import { startHearth, type RunningHearth } from './support/hearth-server';
+import { readStore, screenshot } from './support/browser';
+import type { RunningHearth } from './support/hearth-server';
+import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 const ORGANISER_PIN = '2580';
 
@@ -82,21 +83,18 @@ async function waitForScanHighlight(page: Page, name: string, timeoutMs: number)
 
 describe('person mode by keyboard, by single-key scanning and in Welsh, with the network off', () => {
   let hearth: RunningHearth;
-  let browser: Browser;
+  let journey: Journey;
   let context: BrowserContext;
   let page: Page;
   let visitUrl = '';
 
   beforeAll(async () => {
-    hearth = await startHearth();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
-    page = await context.newPage();
+    journey = await startJourney();
+    ({ hearth, context, page } = journey);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hearth?.stop();
+    await journey?.stop();
   });
 
   /** The organiser takes the tablet back: the PIN, then "How was this decided?" saved as it is. */
@@ -118,10 +116,7 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
 
   it('the organiser signs in, gets Hilda’s visit ready for offline use, and the network goes', async () => {
     await page.goto(hearth.url);
-    await page.getByLabel(/email/i).fill('organiser@demo.hearth.test');
-    await page.getByLabel(/password/i).fill('hearth-demo');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('heading', { name: /planned visits/i }).waitFor();
+    await signInAsOrganiser(page);
     await page.getByRole('link', { name: /hilda/i }).first().click();
     await page.getByRole('button', { name: /get ready for offline use/i }).click();
     await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });

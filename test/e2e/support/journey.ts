@@ -1,0 +1,34 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { startHearth, type RunningHearth } from './hearth-server';
+
+export const DEMO_LOGIN = { email: 'organiser@demo.hearth.test', password: 'hearth-demo' };
+
+export interface Journey {
+  hearth: RunningHearth;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  stop: () => Promise<void>;
+}
+
+/** A real `npm start` and a tablet-sized Chromium page with service workers on: one per test file. */
+export async function startJourney(): Promise<Journey> {
+  const hearth = await startHearth();
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const stop = async () => {
+    await browser.close();
+    await hearth.stop();
+  };
+  return { hearth, browser, context, page, stop };
+}
+
+/** Types the demo organiser's login into the sign-in form already on the page, as a person would. */
+export async function signInAsOrganiser(page: Page): Promise<void> {
+  await page.getByLabel(/email/i).fill(DEMO_LOGIN.email);
+  await page.getByLabel(/password/i).fill(DEMO_LOGIN.password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByRole('heading', { level: 1, name: /planned visits/i }).waitFor();
+}
