@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
+import { targetProblems } from './support/targets';
 import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
 import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
@@ -23,6 +24,13 @@ describe('organiser screens have no axe-core violations', () => {
   const check = async (name: string) => {
     await screenshot(page, `a11y-${name}`);
     expect(await axeViolations(page), name).toEqual([]);
+  };
+
+  /** The issue's person-mode bar: targets ≥ 64×64 CSS px, ≥ 8 px apart; text ≥ 20 px. */
+  const checkSizes = async (name: string) => {
+    const { targets, problems } = await targetProblems(page, '.person-mode', 20);
+    expect(targets, name).toBeGreaterThan(1); // the check found the buttons at all
+    expect(problems, name).toEqual([]);
   };
 
   it('sign in', async () => {
@@ -61,16 +69,54 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByRole('button', { name: /save the pin and hand over/i }).click();
     await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
     await check('person-mode-one-card');
+    await checkSizes('person-mode-one-card');
     await page.getByRole('button', { name: /see everyone together/i }).click();
     await page.getByRole('radio', { name: /i like/i }).first().check();
     await check('person-mode-together');
+    await checkSizes('person-mode-together');
     await page.getByRole('button', { name: /choose sam/i }).click();
     await page.getByText(/you chose sam/i).waitFor();
     await check('person-mode-you-chose');
+    await checkSizes('person-mode-you-chose');
+  });
+
+  it('person mode in the high-contrast theme with the largest text', async () => {
+    await page.getByRole('button', { name: /give the tablet back/i }).click();
+    await page.getByLabel('PIN', { exact: true }).fill('2580');
+    await page.getByRole('button', { name: /unlock/i }).click();
+    await page.getByRole('heading', { level: 1, name: /how was this decided/i }).waitFor();
+    await check('person-mode-how-decided');
+    await page.getByRole('button', { name: /save and finish/i }).click();
+
+    const settings = page.getByRole('region', { name: /person mode settings for hilda/i });
+    await settings.getByRole('radio', { name: 'Largest' }).check();
+    await settings.getByRole('checkbox', { name: /high contrast/i }).check();
+    await settings.getByRole('button', { name: /save settings for hilda/i }).click();
+    await settings.getByText(/saved\. person mode will use these settings/i).waitFor();
+    await check('visit-person-mode-settings');
+
+    await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
+    await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
+    expect(await page.locator('.person-mode').getAttribute('class')).toContain('high-contrast');
+    await check('person-mode-high-contrast-one-card');
+    await checkSizes('person-mode-high-contrast-one-card');
+    await page.getByRole('button', { name: /see everyone together/i }).click();
+    await check('person-mode-high-contrast-together');
+    await checkSizes('person-mode-high-contrast-together');
   });
 
   it('the check itself catches a planted fault (an image with no text alternative)', async () => {
     await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/icons/icon-192.png' })));
     expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
+  });
+
+  it('the size check catches a planted fault (a small button in person mode)', async () => {
+    await page.evaluate(() => {
+      const tiny = Object.assign(document.createElement('button'), { textContent: 'tiny' });
+      tiny.style.cssText = 'width:20px;height:20px;font-size:12px;padding:0';
+      document.querySelector('.person-mode')?.append(tiny);
+    });
+    const { problems } = await targetProblems(page, '.person-mode', 20);
+    expect(problems).toEqual(expect.arrayContaining([{ target: 'button "tiny"', problem: '20×20 px' }, { target: 'button "tiny"', problem: 'text 12px' }]));
   });
 });
