@@ -26,7 +26,7 @@ describe('organiser screens have no axe-core violations', () => {
     expect(await axeViolations(page), name).toEqual([]);
   };
 
-  /** The person-mode bar: targets ≥ 64×64 CSS px, ≥ 8 px apart; text ≥ 20 px. */
+  /** The person-mode bar: targets ≥ 64×64 CSS px, ≥ 8 px apart; text ≥ 20 px and contrast ≥ 7:1. */
   const checkSizes = async (name: string) => {
     const { targets, problems } = await targetProblems(page, '.person-mode', 20);
     expect(targets, name).toBeGreaterThan(1); // the check found the buttons at all
@@ -118,5 +118,15 @@ describe('organiser screens have no axe-core violations', () => {
     });
     const { problems } = await targetProblems(page, '.person-mode', 20);
     expect(problems).toEqual(expect.arrayContaining([{ target: 'button "tiny"', problem: '20×20 px' }, { target: 'button "tiny"', problem: 'text 12px' }]));
+  });
+
+  it('the 7:1 contrast check catches a planted fault (large grey text at 5.3:1, which WCAG AAA would allow)', async () => {
+    await page.evaluate(() => {
+      const faint = Object.assign(document.createElement('p'), { textContent: 'Faint words' });
+      faint.style.cssText = 'color:#6b6b6b;background:#ffffff;font-size:24px';
+      document.querySelector('.person-mode')?.append(faint);
+    });
+    const { problems } = await targetProblems(page, '.person-mode', 20);
+    expect(problems).toContainEqual({ target: 'p "Faint words"', problem: 'contrast 5.33:1' });
   });
 });

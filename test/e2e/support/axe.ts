@@ -15,13 +15,19 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core in the page (injected from node_modules, so it works offline) and lists what fails. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core in the page (injected from node_modules, so it works offline) and lists what fails:
+ * the WCAG 2.2 A and AA rules unless other rules are asked for.
+ */
+export async function axeViolations(
+  page: Page,
+  only: { type: 'tag' | 'rule'; values: readonly string[] } = { type: 'tag', values: TAGS },
+): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async (runOnly) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const result = await axe.run(document, { runOnly });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, TAGS);
+  }, only);
 }
