@@ -5,6 +5,7 @@ import { useBrowserOnline } from '../hooks/use-browser-online';
 import { useSession } from '../hooks/use-session';
 import { NEEDS_CONNECTION, useSignIn } from '../hooks/use-sign-in';
 import { paths } from '../paths';
+import { TextField } from '../components/text-field';
 
 export function LoginScreen() {
   const session = useSession();
@@ -34,41 +35,25 @@ export function LoginScreen() {
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <div className="field">
-          <label htmlFor="email">Email address</label>
-          {errors.email && (
-            <p id="email-error" className="field-error">
-              {errors.email}
-            </p>
-          )}
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? 'email-error' : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          {errors.password && (
-            <p id="password-error" className="field-error">
-              {errors.password}
-            </p>
-          )}
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? 'password-error' : undefined}
-          />
-        </div>
+        <TextField
+          id="email"
+          label="Email address"
+          error={errors.email}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          id="password"
+          label="Password"
+          error={errors.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
