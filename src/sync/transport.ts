@@ -2,6 +2,13 @@ import type { z } from 'zod';
 import { ApiErrorSchema, SessionInfoSchema, type ApiErrorCode, type LoginRequest, type SessionInfo } from '../domain/api';
 import { PushResponseSchema, type PushRequest, type PushResponse } from '../domain/events';
 import {
+  FollowUpListSchema,
+  ResolveFollowUpResponseSchema,
+  type FollowUp,
+  type FollowUpState,
+  type ResolveFollowUpRequest,
+} from '../domain/follow-ups';
+import {
   MatchInputsSchema,
   MatchRunEvidenceSchema,
   PeopleListSchema,
@@ -55,6 +62,10 @@ export interface Transport {
   planVisit(request: PlanVisitRequest): Promise<PlanVisitResponse>;
   /** How a visit's shortlist was made, or null when it was planned without a match run. */
   fetchMatchRun(visitId: string): Promise<MatchRunEvidence | null>;
+  /** What the office must do after visits: the open ones oldest first, or the recently resolved ones newest first. */
+  listFollowUps(state: FollowUpState): Promise<FollowUp[]>;
+  /** Marks a follow-up done, with a note of what the office did. One already done comes back as it was. */
+  resolveFollowUp(followUpId: string, request: ResolveFollowUpRequest): Promise<FollowUp>;
 }
 
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -150,5 +161,8 @@ export function createHttpTransport(baseUrl = ''): Transport {
         throw error;
       }
     },
+    listFollowUps: async (state) => (await json(FollowUpListSchema, `/api/follow-ups?state=${encodeURIComponent(state)}`)).followUps,
+    resolveFollowUp: async (followUpId, request) =>
+      (await json(ResolveFollowUpResponseSchema, `/api/follow-ups/${encodeURIComponent(followUpId)}/resolve`, jsonBody('POST', request))).followUp,
   };
 }

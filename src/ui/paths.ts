@@ -5,6 +5,7 @@ export const paths = {
   visit: '/visits/:visitId',
   person: '/person/:visitId',
   office: '/office',
+  followUps: '/follow-ups',
   match: '/match',
   matchPerson: '/match/:personId',
 } as const;

@@ -3,6 +3,7 @@ import { OrganiserLayout } from './components/organiser-layout';
 import { RequireSession } from './components/require-session';
 import { paths } from './paths';
 import { ErrorScreen } from './screens/error-screen';
+import { FollowUpsScreen } from './screens/follow-ups-screen';
 import { LoginScreen } from './screens/login-screen';
 import { MatchPeopleScreen } from './screens/match-people-screen';
 import { MatchScreen } from './screens/match-screen';
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
           { path: paths.visits, element: <VisitsScreen /> },
           { path: paths.visit, element: <VisitScreen /> },
           { path: paths.office, element: <OfficeScreen /> },
+          { path: paths.followUps, element: <FollowUpsScreen /> },
           { path: paths.match, element: <MatchPeopleScreen /> },
           { path: paths.matchPerson, element: <MatchScreen /> },
         ],

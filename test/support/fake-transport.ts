@@ -1,5 +1,6 @@
 import { canonicalJson, type HearthEvent, type OutcomeRecorded, type PushRequest, type PushResponse } from '../../src/domain/events';
 import type { LoginRequest, SessionInfo } from '../../src/domain/api';
+import { ResolveFollowUpRequestSchema, type FollowUp, type FollowUpState, type ResolveFollowUpRequest } from '../../src/domain/follow-ups';
 import {
   MATCH_CHANGED_MESSAGE,
   type MatchInputs,
@@ -38,6 +39,12 @@ export class FakeOffice implements Transport {
   /** Every visit planned from a match run, as the office accepted it. */
   readonly plannedVisits: PlanVisitRequest[] = [];
   readonly matchRuns = new Map<string, MatchRunEvidence>();
+  /** The office's follow-ups, by id: add them with makeFollowUp. */
+  readonly followUps = new Map<string, FollowUp>();
+  /** When set, resolving a follow-up is refused with this, as the office would (and nothing changes). */
+  resolveFailure: ApiFailure | null = null;
+  /** The office's clock, for when a follow-up is resolved. */
+  now = () => new Date('2026-11-25T10:45:00.000Z');
 
   addPack(pack: VisitPack, files: TestFile[]): void {
     this.packs.set(pack.visit.id, pack);
@@ -205,5 +212,29 @@ export class FakeOffice implements Transport {
   async fetchMatchRun(visitId: string): Promise<MatchRunEvidence | null> {
     this.signedInOrThrow();
     return structuredClone(this.matchRuns.get(visitId) ?? null);
+  }
+
+  addFollowUp(followUp: FollowUp): void {
+    this.followUps.set(followUp.id, structuredClone(followUp));
+  }
+
+  async listFollowUps(state: FollowUpState): Promise<FollowUp[]> {
+    this.signedInOrThrow();
+    const all = [...this.followUps.values()].map((f) => structuredClone(f));
+    if (state === 'open') return all.filter((f) => f.resolvedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return all.filter((f) => f.resolvedAt !== null).sort((a, b) => b.resolvedAt!.localeCompare(a.resolvedAt!));
+  }
+
+  /** The server's rules: a strict, trimmed note; unknown ids are a 404; one already resolved stays as it was. */
+  async resolveFollowUp(followUpId: string, request: ResolveFollowUpRequest): Promise<FollowUp> {
+    this.signedInOrThrow();
+    if (this.resolveFailure) throw this.resolveFailure;
+    const { note } = ResolveFollowUpRequestSchema.parse(request);
+    const followUp = this.followUps.get(followUpId);
+    if (!followUp) throw new ApiFailure(404, 'not-found', 'There is no such follow-up. Refresh the list of follow-ups.');
+    if (followUp.resolvedAt === null) {
+      Object.assign(followUp, { resolvedAt: this.now().toISOString(), resolvedByName: this.session.user.name, note: note || null });
+    }
+    return structuredClone(followUp);
   }
 }

@@ -1,34 +1,6 @@
-import { z } from 'zod';
-import { UuidSchema } from '../../domain/ids';
+import { RESOLVED_FOLLOW_UPS_LIMIT, type FollowUp } from '../../domain/follow-ups';
 import type { Db } from '../database/db';
 import { describeFollowUp, type FollowUpKind } from './describe-follow-up';
-
-/**
- * One thing the office must do after a visit (GET /api/follow-ups). Kept here until the app shows
- * follow-ups; then it moves to src/domain so both sides share it.
- */
-export const FollowUpSchema = z
-  .object({
-    id: UuidSchema,
-    visitId: UuidSchema,
-    /** The outcome event it came from. */
-    eventId: UuidSchema,
-    personFirstName: z.string(),
-    kind: z.enum(['none-of-these', 'not-sure-yet', 'meet-first']),
-    /** In plain words: "Asked to meet Sam and Grace first", "Not sure yet", "None of these". */
-    summary: z.string(),
-    meetFirstCarerIds: z.array(UuidSchema),
-    /** When the person decided, as the tablet recorded it. */
-    decidedAt: z.string(),
-    /** When the office received the outcome and opened this follow-up. */
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
-    resolvedByName: z.string().nullable(),
-    note: z.string().nullable(),
-  })
-  .strict();
-export type FollowUp = z.infer<typeof FollowUpSchema>;
-export const FollowUpListSchema = z.object({ followUps: z.array(FollowUpSchema) }).strict();
 
 interface FollowUpRow {
   id: string;
@@ -74,6 +46,18 @@ function toFollowUp(row: FollowUpRow): FollowUp {
   };
 }
 
+/** The organisation's most recently resolved follow-ups, newest first (withdrawn outcomes included). */
+export async function listResolvedFollowUps(db: Db, organisationId: string, limit = RESOLVED_FOLLOW_UPS_LIMIT): Promise<FollowUp[]> {
+  const rows = await db.query<FollowUpRow>(
+    `${SELECT_FOLLOW_UPS}
+      where f.organisation_id = $1 and f.resolved_at is not null
+      order by f.resolved_at desc, f.id desc
+      limit $2`,
+    [organisationId, limit],
+  );
+  return rows.map(toFollowUp);
+}
+
 /** The organisation's open follow-ups, in the order the office received them: the one waiting longest comes first. */
 export async function listOpenFollowUps(db: Db, organisationId: string): Promise<FollowUp[]> {
   const rows = await db.query<FollowUpRow>(
@@ -86,15 +70,21 @@ export async function listOpenFollowUps(db: Db, organisationId: string): Promise
 }
 
 /**
- * Marks a follow-up resolved by this organiser, now; one already resolved keeps who resolved it and when.
- * Null when the organisation has no such follow-up.
+ * Marks a follow-up resolved by this organiser, now, with their note of what the office did (null for none).
+ * One already resolved keeps who resolved it, when and their note. Null when the organisation has no such follow-up.
  */
-export async function resolveFollowUp(db: Db, organisationId: string, followUpId: string, userId: string): Promise<FollowUp | null> {
+export async function resolveFollowUp(
+  db: Db,
+  organisationId: string,
+  followUpId: string,
+  userId: string,
+  note: string | null = null,
+): Promise<FollowUp | null> {
   return db.transaction(async (tx) => {
     await tx.query(
-      `update follow_ups set resolved_at = now(), resolved_by = $3
+      `update follow_ups set resolved_at = now(), resolved_by = $3, note = $4
         where organisation_id = $1 and id = $2 and resolved_at is null`,
-      [organisationId, followUpId, userId],
+      [organisationId, followUpId, userId, note],
     );
     const rows = await tx.query<FollowUpRow>(`${SELECT_FOLLOW_UPS} where f.organisation_id = $1 and f.id = $2`, [organisationId, followUpId]);
     return rows[0] ? toFollowUp(rows[0]) : null;

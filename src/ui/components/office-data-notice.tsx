@@ -1,7 +1,10 @@
 import type { OfficeData } from '../hooks/use-office-data';
 
-/** What to show while the office is asked, or why it could not answer, with a way to try again. */
-export function OfficeDataNotice({ state, onRetry }: { state: OfficeData<unknown>; onRetry: () => void }) {
+const MATCHING_OFFLINE =
+  'Matching needs a connection to the office, and this tablet has none right now. Connect to Wi-Fi or mobile data, then try again.';
+
+/** What to show while the office is asked, or why it could not answer (`offline`: what needs the office), with a way to try again. */
+export function OfficeDataNotice({ state, onRetry, offline = MATCHING_OFFLINE }: { state: OfficeData<unknown>; onRetry: () => void; offline?: string }) {
   switch (state.kind) {
     case 'ready':
       return null;
@@ -16,9 +19,7 @@ export function OfficeDataNotice({ state, onRetry }: { state: OfficeData<unknown
       return (
         <div className="card">
           <p role="alert" className={state.kind === 'offline' ? 'notice' : 'error-summary'}>
-            {state.kind === 'offline'
-              ? 'Matching needs a connection to the office, and this tablet has none right now. Connect to Wi-Fi or mobile data, then try again.'
-              : state.message}
+            {state.kind === 'offline' ? offline : state.message}
           </p>
           <button type="button" className="button" onClick={onRetry}>
             Try again

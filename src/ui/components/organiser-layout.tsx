@@ -28,6 +28,9 @@ export function OrganiserLayout() {
             <li>
               <NavLink to={paths.office}>Decisions</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.followUps}>Follow-ups</NavLink>
+            </li>
           </ul>
         </nav>
         <SignOut />

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HearthEvent } from '../../../src/domain/events';
 import { VisitPackSchema } from '../../../src/domain/visits';
-import { FollowUpListSchema, FollowUpSchema } from '../../../src/server/follow-ups/follow-up-queries';
+import { FollowUpListSchema, FollowUpSchema, RESOLVED_FOLLOW_UPS_LIMIT } from '../../../src/domain/follow-ups';
 import { makeMeetFirstEvent, makeOutcomeEvent, makePush, makeWithdrawal } from '../../support/server-events';
 import { makeServerWorld, OTHER_ORGANISER, type ServerWorld } from '../../support/server-world';
 
@@ -35,6 +35,19 @@ describe('/api/follow-ups', () => {
     return FollowUpListSchema.parse(response.json()).followUps;
   };
   const resolve = (id: string, as = cookie) => world.app.inject({ method: 'POST', url: `/api/follow-ups/${id}/resolve`, headers: { cookie: as } });
+  const resolveWith = (id: string, payload: unknown, as = cookie) =>
+    world.app.inject({ method: 'POST', url: `/api/follow-ups/${id}/resolve`, headers: { cookie: as }, payload: payload as object });
+  const listFollowUps = (query: string, as = cookie) => world.app.inject({ method: 'GET', url: `/api/follow-ups${query}`, headers: { cookie: as } });
+  const resolvedFollowUps = async () => {
+    const response = await listFollowUps('?state=resolved');
+    expect(response.statusCode, response.body).toBe(200);
+    return FollowUpListSchema.parse(response.json()).followUps;
+  };
+  const openOne = async (visit = hildaVisit, carers = hildaCarers) => {
+    const event = makeOutcomeEvent(visit, carers, { payload: { outcome: 'not-sure-yet', chosenCarerId: null } });
+    await push([event]);
+    return (await followUpOf(event.id))!;
+  };
   const followUpOf = async (eventId: string) => (await openFollowUps()).find((f) => f.eventId === eventId);
 
   it('opens a follow-up for each outcome except a choice, saying in plain words what the person asked', async () => {
@@ -131,6 +144,93 @@ describe('/api/follow-ups', () => {
       expect(answer.json().error.code).toBe('not-found');
     }
     expect((await openFollowUps(otherCookie)).map((f) => f.id)).toEqual([their!.id]);
+  });
+
+  it("stores the organiser's note of what the office did, trimmed; a blank note is no note", async () => {
+    const open = await openOne();
+    const answer = await resolveWith(open.id, { note: '  Booked Sam to visit on Tuesday \n' });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(FollowUpSchema.parse(answer.json().followUp)).toMatchObject({ id: open.id, note: 'Booked Sam to visit on Tuesday', resolvedByName: 'Jo Baker' });
+    expect(await world.db.query('select note from follow_ups where id = $1', [open.id])).toEqual([{ note: 'Booked Sam to visit on Tuesday' }]);
+
+    const blank = await openOne();
+    expect((await resolveWith(blank.id, { note: '   ' })).json().followUp.note).toBeNull();
+    const empty = await openOne();
+    expect((await resolveWith(empty.id, {})).json().followUp.note).toBeNull();
+  });
+
+  it('keeps the first resolution and its note when resolved again with another note', async () => {
+    const open = await openOne();
+    const first = (await resolveWith(open.id, { note: 'Rang her daughter' })).json().followUp;
+    const again = await resolveWith(open.id, { note: 'Something else' }, otherCookie);
+    expect(again.statusCode).toBe(404); // another organisation cannot resolve it at all
+    const second = await resolveWith(open.id, { note: 'Something else' });
+    expect(second.statusCode).toBe(200);
+    expect(second.json().followUp).toMatchObject({ note: 'Rang her daughter', resolvedAt: first.resolvedAt, resolvedByName: 'Jo Baker' });
+  });
+
+  it('refuses a body it does not expect with a 400 in plain words, changing nothing', async () => {
+    const open = await openOne();
+    const cases: [unknown, string][] = [
+      [{ note: 'x'.repeat(501) }, 'note: must have at most 500 characters.'],
+      [{ note: 42 }, 'note: must be a string.'],
+      [{ note: 'Done', resolvedBy: 'someone else' }, 'The request has a field Hearth does not expect: resolvedBy.'],
+      [['Done'], 'The request must be an object.'],
+    ];
+    for (const [payload, message] of cases) {
+      const answer = await resolveWith(open.id, payload);
+      expect(answer.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(answer.json().error).toEqual({ code: 'invalid-request', message });
+    }
+    expect(await followUpOf(open.eventId)).toMatchObject({ resolvedAt: null, note: null });
+
+    // 500 characters after trimming is fine.
+    expect((await resolveWith(open.id, { note: ` ${'x'.repeat(500)} ` })).json().followUp.note).toHaveLength(500);
+  });
+
+  it('lists resolved follow-ups newest first with who resolved them and the note; open by default; a bad state is a 400', async () => {
+    const older = await openOne();
+    const newer = await openOne(world.demo.visits.Ruth!, [world.demo.carers.Rosie!]);
+    await resolveWith(older.id, { note: 'Talked it over' });
+    await resolveWith(newer.id, { note: 'Finding other carers' });
+
+    const resolved = await resolvedFollowUps();
+    expect(resolved.slice(0, 2).map((f) => [f.id, f.personFirstName, f.resolvedByName, f.note])).toEqual([
+      [newer.id, 'Ruth', 'Jo Baker', 'Finding other carers'],
+      [older.id, 'Hilda', 'Jo Baker', 'Talked it over'],
+    ]);
+    expect(resolved.every((f) => f.resolvedAt !== null)).toBe(true);
+    const times = resolved.map((f) => Date.parse(f.resolvedAt!));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const open = FollowUpListSchema.parse((await listFollowUps('?state=open')).json()).followUps;
+    expect(open.map((f) => f.id)).toEqual((await openFollowUps()).map((f) => f.id));
+    expect(open.every((f) => f.resolvedAt === null)).toBe(true);
+
+    for (const [query, message] of [
+      ['?state=closed', 'state: must be one of: open, resolved.'],
+      ['?state=open&state=resolved', 'state: must be one of: open, resolved.'],
+      ['?status=open', 'The request has a field Hearth does not expect: status.'],
+    ]) {
+      const answer = await listFollowUps(query!);
+      expect(answer.statusCode, query).toBe(400);
+      expect(answer.json().error, query).toEqual({ code: 'invalid-request', message });
+    }
+  });
+
+  it('keeps resolved follow-ups to their organisation and lists at most the limit', async () => {
+    const theirs = makeOutcomeEvent(world.other.visits.Ruth!, [world.other.carers.Rosie!], { payload: { outcome: 'none-of-these', chosenCarerId: null } });
+    await push([theirs], otherCookie);
+    const [their] = await openFollowUps(otherCookie);
+    await resolveWith(their!.id, { note: 'Their note' }, otherCookie);
+    expect((await resolvedFollowUps()).map((f) => f.id)).not.toContain(their!.id);
+
+    const events = Array.from({ length: RESOLVED_FOLLOW_UPS_LIMIT + 1 }, () =>
+      makeOutcomeEvent(hildaVisit, hildaCarers, { payload: { outcome: 'not-sure-yet', chosenCarerId: null } }),
+    );
+    await push(events);
+    for (const f of await openFollowUps()) await resolve(f.id);
+    expect(await resolvedFollowUps()).toHaveLength(RESOLVED_FOLLOW_UPS_LIMIT);
   });
 
   it('needs a session', async () => {
