@@ -12,8 +12,10 @@
 #   seed/media/avatar-<name>.png   480x480 drawn avatars (no real faces)
 #   seed/media/film-<name>.mp4     640x360 H.264/AAC "hello" films with espeak-ng speech
 #   seed/media/captions-<name>.vtt WebVTT captions for the film: its three sentences, timed as spoken
-#   seed/media/voice-<name>.m4a    the one-page profile read aloud ("What people appreciate about me: …
-#                                  What matters to me: …"), AAC mono ~32 kb/s; the text is read from
+#   seed/media/voice-<name>-appreciated.m4a, seed/media/voice-<name>-matters.m4a
+#                                  each section of the one-page profile read aloud, heading then items
+#                                  ("What people appreciate about me. Calm and unhurried in the mornings. …"),
+#                                  AAC mono ~32 kb/s, in the film's voice; the text is read from
 #                                  src/server/seed/demo-carers-*.ts (needs node and the repo's npm install)
 #   public/favicon.svg, public/apple-touch-icon.png,
 #   public/icons/icon-192.png, public/icons/icon-512.png, public/icons/maskable-512.png
@@ -387,23 +389,34 @@ make_captions() {
   done
 }
 
-# The profile read aloud, in the same espeak-ng voice as the film.
-profile_text() {
+# Each section of the profile read aloud, in the same espeak-ng voice as the film: one recording per
+# Listen button in person mode. The section keys are the CarerProfile fields; the file suffixes are
+# voiceFileName's in src/server/seed/demo-data.ts.
+VOICE_SECTIONS=(appreciated:appreciated mattersToMe:matters)
+
+# section_text name field: the heading, then each item as a sentence.
+section_text() {
   (cd "$ROOT" && node --import tsx --input-type=module -e "
     const { DEMO_CARERS } = await import('./src/server/seed/demo-carers.ts');
-    const c = DEMO_CARERS.find((c) => c.firstName.toLowerCase() === process.argv[1]);
-    if (!c) throw new Error('no demo carer called ' + process.argv[1]);
-    const sentence = (s) => (/[.!?]$/.test(s) ? s : s + '.');
-    console.log(['What people appreciate about me:', ...c.appreciated.map(sentence), 'What matters to me:', ...c.mattersToMe.map(sentence)].join(' '));
-  " "$1")
+    const [name, field] = process.argv.slice(1);
+    const c = DEMO_CARERS.find((c) => c.firstName.toLowerCase() === name);
+    if (!c) throw new Error('no demo carer called ' + name);
+    const heading = { appreciated: 'What people appreciate about me', mattersToMe: 'What matters to me' }[field];
+    if (!heading) throw new Error('no profile section called ' + field);
+    const sentence = (s) => (/[.!?]\$/.test(s) ? s : s + '.');
+    console.log([heading, ...c[field]].map(sentence).join(' '));
+  " "$1" "$2")
 }
 
-make_voice() {
-  local n="$1"
-  espeak-ng -v "${VOICE[$n]}" -s 140 -w "$TMP/$n-voice.wav" "$(profile_text "$n")"
-  ffmpeg -v error -y -i "$TMP/$n-voice.wav" -af "loudnorm=I=-18:TP=-2:LRA=11" -ac 1 -ar 22050 \
-    -c:a aac -b:a 32k -movflags +faststart -map_metadata -1 -fflags +bitexact -flags:a +bitexact \
-    "$MEDIA/voice-$n.m4a"
+make_voices() {
+  local n="$1" section field suffix
+  for section in "${VOICE_SECTIONS[@]}"; do
+    field="${section%%:*}"; suffix="${section#*:}"
+    espeak-ng -v "${VOICE[$n]}" -s 140 -w "$TMP/$n-voice-$suffix.wav" "$(section_text "$n" "$field")"
+    ffmpeg -v error -y -i "$TMP/$n-voice-$suffix.wav" -af "loudnorm=I=-18:TP=-2:LRA=11" -ac 1 -ar 22050 \
+      -c:a aac -b:a 32k -movflags +faststart -map_metadata -1 -fflags +bitexact -flags:a +bitexact \
+      "$MEDIA/voice-$n-$suffix.m4a"
+  done
 }
 
 # ---------------------------------------------------------------------------
@@ -420,6 +433,6 @@ for n in "${selected[@]}"; do
     make_film "$n"
   fi
   make_captions "$n"
-  make_voice "$n"
+  make_voices "$n"
 done
 du -ch "$MEDIA"/avatar-*.png "$MEDIA"/film-*.mp4 "$MEDIA"/captions-*.vtt "$MEDIA"/voice-*.m4a | tail -1

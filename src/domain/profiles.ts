@@ -18,8 +18,11 @@ export const CarerProfileSchema = z
     film: Sha256Schema,
     /** WebVTT captions for the film, written with the profile. */
     captions: Sha256Schema.optional(),
-    /** A short audio read-out of the profile in the carer's own voice (audio/mp4), used by person mode. */
-    voice: Sha256Schema.optional(),
+    /**
+     * The carer reading each section aloud in their own voice (audio/mp4): 'What people appreciate about me'
+     * and 'What matters to me'. Used by person mode's Listen buttons.
+     */
+    voices: z.object({ appreciated: Sha256Schema, mattersToMe: Sha256Schema }).partial().strict().optional(),
   })
   .strict();
 export type CarerProfile = z.infer<typeof CarerProfileSchema>;

@@ -72,7 +72,7 @@ export const VisitPackSchema = z
       if (f.id !== f.sha256) ctx.addIssue({ code: 'custom', message: `file ${f.id} must be named by its SHA-256` });
     }
     for (const c of pack.candidates) {
-      for (const ref of [c.photo, c.film, c.captions, c.voice].filter((r) => r !== undefined)) {
+      for (const ref of [c.photo, c.film, c.captions, c.voices?.appreciated, c.voices?.mattersToMe].filter((r) => r !== undefined)) {
         if (!listed.has(ref)) ctx.addIssue({ code: 'custom', message: `${c.firstName}'s file ${ref} is not in the manifest` });
       }
     }

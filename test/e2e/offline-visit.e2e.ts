@@ -104,14 +104,15 @@ describe('a home visit with the network off', () => {
     await page.getByRole('heading', { level: 1, name: /hilda/i }).waitFor();
     expect(page.url()).toContain('/person/');
 
-    await page.getByRole('button', { name: /see everyone together/i }).click();
+    await page.getByRole('button', { name: /^see everyone$/i }).click();
     const chooseButtons = page.getByRole('button', { name: /^choose /i });
     expect(await chooseButtons.count()).toBeGreaterThanOrEqual(3);
-    expect(await page.getByRole('button', { name: /none of these/i }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /other answers/i }).isVisible()).toBe(true);
     await page.getByRole('radio', { name: /i like/i }).first().check();
     await screenshot(page, '4-person-mode-cards');
 
-    // Description first: the photo and film appear when asked for.
+    // Back to Sam's whole card. Description first: the photo and film appear when asked for.
+    await page.getByRole('button', { name: /see sam again/i }).click();
     const reveal = page.getByRole('button', { name: /show sam.s photo and film/i });
     if (await reveal.isVisible()) await reveal.click();
     await page.getByRole('button', { name: /watch sam.s film/i }).click();

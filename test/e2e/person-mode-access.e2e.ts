@@ -152,7 +152,7 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
 
     // Next, by keyboard, then back again with Shift+Tab to the first card's Choose button.
     await tabTo(page, en.next);
-    const position = page.locator('.card-position');
+    const position = page.locator('.card-slot:not([inert]) .card-position');
     expect(await position.innerText()).toMatch(/^Person 1 of \d+$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => position.innerText()).toMatch(/^Person 2 of \d+$/);
@@ -250,11 +250,15 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
     expect(await page.getByRole('button', { name: cy.next, exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: cy.back, exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: cy.seeEveryone }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: cy.noneOfThese }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: cy.organiser }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: en.next, exact: true }).count()).toBe(0);
     await expectNoAxeViolations(page, 'person mode, Welsh');
     await screenshot(page, 'access-3-welsh-cards');
+    await page.getByRole('button', { name: cy.otherAnswers }).click();
+    expect(await page.getByRole('button', { name: cy.noneOfThese }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: cy.notSureYet }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'other answers, Welsh');
+    await page.getByRole('button', { name: cy.goBack }).click();
 
     await page.getByRole('button', { name: cy.seeEveryone }).click();
     const chooseButtons = page.getByRole('button', { name: /^Dewis / });

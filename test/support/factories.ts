@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../src/domain/api';
+import type { FollowUp } from '../../src/domain/follow-ups';
 import type { CarerProfile, PersonProfile } from '../../src/domain/profiles';
 import type { PackFile, Visit, VisitPack, VisitSummary } from '../../src/domain/visits';
 
@@ -68,7 +69,7 @@ export function makeVisit(person: PersonProfile, overrides: Partial<Visit> = {})
 export interface PackOptions {
   /** Give each carer WebVTT captions for their film. */
   captions?: boolean;
-  /** Give each carer a read-out in their own voice (audio/mp4). */
+  /** Give each carer a recording of each section of their card in their own voice (audio/mp4). */
   voice?: boolean;
   personMode?: VisitPack['personMode'];
 }
@@ -89,9 +90,10 @@ export async function makePack(names: string[] = ['Sam', 'Grace', 'Tom'], option
       carer.captions = captions.file.sha256;
     }
     if (options.voice) {
-      const voice = await makeFile(`voice of ${firstName} `.repeat(20), 'audio/mp4');
-      files.push(voice);
-      carer.voice = voice.file.sha256;
+      const appreciated = await makeFile(`${firstName} reads what people appreciate `.repeat(20), 'audio/mp4');
+      const mattersToMe = await makeFile(`${firstName} reads what matters to them `.repeat(20), 'audio/mp4');
+      files.push(appreciated, mattersToMe);
+      carer.voices = { appreciated: appreciated.file.sha256, mattersToMe: mattersToMe.file.sha256 };
     }
     candidates.push(carer);
   }
@@ -108,5 +110,24 @@ export function makeSession(): SessionInfo {
   return {
     user: { id: testId(), name: 'Jo Baker', email: 'organiser@demo.hearth.test', role: 'organiser' },
     organisation: { id: testId(), name: 'Hearth Demo Home Care' },
+  };
+}
+
+/** An open follow-up: Hilda was not sure yet, decided at 10:31 on the day of the UI tests, received at 10:40. */
+export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
+  return {
+    id: testId(),
+    visitId: testId(),
+    eventId: testId(),
+    personFirstName: 'Hilda',
+    kind: 'not-sure-yet',
+    summary: 'Not sure yet',
+    meetFirstCarerIds: [],
+    decidedAt: '2026-11-25T10:31:00.000Z',
+    createdAt: '2026-11-25T10:40:00.000Z',
+    resolvedAt: null,
+    resolvedByName: null,
+    note: null,
+    ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Db } from '../../src/server/database/db';
 import { storeMediaFile } from '../../src/server/media/media-store';
 import { DEMO_CARERS } from '../../src/server/seed/demo-carers';
-import { captionsFileName, filmFileName, photoFileName, voiceFileName } from '../../src/server/seed/demo-data';
+import { captionsFileName, filmFileName, photoFileName, VOICE_SECTIONS, voiceFileName } from '../../src/server/seed/demo-data';
 
 export const FAKE_FILM_BYTES = 256 * 1024;
 
@@ -16,7 +16,7 @@ export function fakeBytes(name: string, length: number): Buffer {
   return bytes;
 }
 
-/** Stand-ins for seed/media: a small "photo", a 256 KB "film", captions and a "voice" per demo carer. */
+/** Stand-ins for seed/media: a small "photo", a 256 KB "film", captions and a "voice" per section per demo carer. */
 export async function writeFakeSeedMedia(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const carer of DEMO_CARERS) {
@@ -25,8 +25,10 @@ export async function writeFakeSeedMedia(dir: string): Promise<void> {
     await writeFile(path.join(dir, photo), fakeBytes(photo, 2000 + carer.firstName.length));
     await writeFile(path.join(dir, film), fakeBytes(film, FAKE_FILM_BYTES));
     await writeFile(path.join(dir, captionsFileName(carer.firstName)), `WEBVTT\n\n1\n00:00:00.600 --> 00:00:02.000\nHello, I'm ${carer.firstName}.\n`);
-    const voice = voiceFileName(carer.firstName);
-    await writeFile(path.join(dir, voice), fakeBytes(voice, 3000 + carer.firstName.length));
+    for (const [i, section] of VOICE_SECTIONS.entries()) {
+      const voice = voiceFileName(carer.firstName, section);
+      await writeFile(path.join(dir, voice), fakeBytes(voice, 3000 + 100 * i + carer.firstName.length));
+    }
   }
 }
 

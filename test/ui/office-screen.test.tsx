@@ -13,7 +13,7 @@ describe('decisions (office view)', () => {
   it('shows who was chosen, when, and on which tablet, fetched from the office when the screen opens', async () => {
     const { world, user, router } = await renderAt('/', { packReady: true });
     await router.navigate(`/person/${world.visitId}`);
-    await user.click(await screen.findByRole('button', { name: 'See everyone together' }));
+    await user.click(await screen.findByRole('button', { name: 'See everyone' }));
     await user.click(await screen.findByRole('button', { name: 'Choose Grace' }));
     await giveTabletBack(user);
     await user.click(await screen.findByRole('button', { name: 'Sync now' }));
@@ -33,6 +33,7 @@ describe('decisions (office view)', () => {
   it('shows "None of these" when the person chose no one', async () => {
     const { world, user, router } = await renderAt('/', { packReady: true });
     await router.navigate(`/person/${world.visitId}`);
+    await user.click(await screen.findByRole('button', { name: 'Other answers' }));
     await user.click(await screen.findByRole('button', { name: 'None of these' }));
     await giveTabletBack(user);
     await world.sync.syncNow();

@@ -28,32 +28,44 @@ describe('person mode: the cards', () => {
   it('shows one carer at a time with big Next and Back, then everyone together, every card alike', async () => {
     const { user, world } = await openPersonMode();
     expect(screen.getAllByRole('article')).toHaveLength(1);
-    expect(screen.getByRole('heading', { level: 2, name: 'Sam' })).toBeInTheDocument();
-    expect(screen.getByText('Person 1 of 3')).toBeInTheDocument();
+    const first = screen.getByRole('article', { name: 'Sam' });
+    expect(within(first).getByText('Person 1 of 3')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
+    for (const item of world.pack.candidates[0]!.appreciated) expect(within(first).getByText(item)).toBeInTheDocument();
+    for (const item of world.pack.candidates[0]!.mattersToMe) expect(within(first).getByText(item)).toBeInTheDocument();
+    expect(within(first).getByRole('radiogroup', { name: 'What do you think of Sam?' })).toBeInTheDocument();
+    expect(within(first).getByRole('button', { name: 'Choose Sam' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Grace' })).toBeInTheDocument();
+    // A screen reader hears which card came, though focus stays on Next.
+    expect(screen.getByText('Person 2 of 3: Grace')).toBeInTheDocument();
+    const second = screen.getByRole('article', { name: 'Grace' });
+    // The same parts in the same order on every card.
+    expect(Array.from(second.children, (el) => el.className)).toEqual(Array.from(first.children, (el) => el.className));
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Tom' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
 
-    await user.click(screen.getByRole('button', { name: 'See everyone together' }));
+    await user.click(screen.getByRole('radio', { name: 'I like' }));
+    await user.click(screen.getByRole('button', { name: 'See everyone' }));
     const cards = screen.getAllByRole('article');
     expect(cards).toHaveLength(3);
     world.pack.candidates.forEach((carer, i) => {
       const card = within(cards[i]!);
       expect(cards[i]).toHaveAccessibleName(carer.firstName);
-      expect(card.getByRole('heading', { name: 'What people appreciate about me' })).toBeInTheDocument();
-      for (const item of carer.appreciated) expect(card.getByText(item)).toBeInTheDocument();
-      expect(card.getByRole('heading', { name: 'What matters to me' })).toBeInTheDocument();
-      for (const item of carer.mattersToMe) expect(card.getByText(item)).toBeInTheDocument();
       expect(card.getByRole('radiogroup', { name: `What do you think of ${carer.firstName}?` })).toBeInTheDocument();
       expect(card.getByRole('button', { name: `Choose ${carer.firstName}` })).toBeInTheDocument();
-      // The same parts in the same order on every card.
+      expect(card.getByRole('button', { name: `See ${carer.firstName} again` })).toBeInTheDocument();
       expect(Array.from(cards[i]!.children, (el) => el.className)).toEqual(Array.from(cards[0]!.children, (el) => el.className));
     });
+    // Where the person placed each carer is shown with them, as on a Talking Mat.
+    expect(within(cards[2]!).getByRole('radio', { name: 'I like' })).toBeChecked();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'See Grace again' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Grace' })).toBeInTheDocument();
+    expect(screen.getByText('Person 2 of 3: Grace')).toBeInTheDocument();
   });
 
   it('shows the description first: the photo and film only when asked, and records that presentation', async () => {
@@ -117,7 +129,7 @@ describe('person mode: the cards', () => {
       order.push(active?.getAttribute('aria-label') ?? active?.closest('label')?.textContent ?? active?.textContent ?? '');
     }
     // Listen buttons are hidden here: jsdom can neither speak nor play a recording.
-    expect(order).toEqual(["Show Sam's photo and film", 'I like', 'Choose Sam', 'Next', 'See everyone together']);
+    expect(order).toEqual(["Show Sam's photo and film", 'I like', 'Choose Sam', 'See everyone', 'Other answers']);
   });
 });
 
@@ -132,6 +144,7 @@ describe('person mode: the three-point scale', () => {
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('radio', { name: 'Not sure' })).toBeChecked();
 
+    await user.click(screen.getByRole('button', { name: 'Other answers' }));
     await user.click(screen.getByRole('button', { name: 'Not sure yet' }));
     await screen.findByRole('heading', { level: 1, name: 'You said you are not sure yet' });
     const [sam, grace] = world.pack.candidates;
@@ -168,8 +181,20 @@ describe('person mode: the answers', () => {
     expect(screen.getByRole('img', { name: 'Photo of Sam' })).toBeInTheDocument();
   });
 
+  it('"Other answers" opens in place of the cards, and "Go back" returns to the same card', async () => {
+    const { user } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Other answers' }));
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Other answers' })).toBeInTheDocument();
+    expect(screen.getByText('It is fine if you would not like any of these people.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Go back' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Grace' })).toBeInTheDocument();
+  });
+
   it('"None of these" records that outcome', async () => {
     const { world, user } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Other answers' }));
     await user.click(screen.getByRole('button', { name: 'None of these' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'You said none of these' })).toBeInTheDocument();
     expect(await world.db.outcomes.get(world.visitId)).toMatchObject({ outcome: 'none-of-these', chosenCarerId: null });
@@ -177,6 +202,7 @@ describe('person mode: the answers', () => {
 
   it('"I\'d like to meet someone first" asks who, and records those carers in the order shown', async () => {
     const { world, user } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Other answers' }));
     await user.click(screen.getByRole('button', { name: "I'd like to meet someone first" }));
     expect(screen.getByRole('heading', { name: 'Who would you like to meet first?' })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Tom' }));
@@ -316,6 +342,7 @@ describe('person mode: locked until the organiser’s PIN', () => {
 
   it('saving the form unchanged adds no events', async () => {
     const { user, world } = await openPersonMode();
+    await user.click(screen.getByRole('button', { name: 'Other answers' }));
     await user.click(screen.getByRole('button', { name: 'None of these' }));
     await user.click(await screen.findByRole('button', { name: 'Give the tablet back' }));
     await user.type(screen.getByLabelText('PIN'), ORGANISER_PIN);

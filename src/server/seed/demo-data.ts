@@ -5,7 +5,8 @@ import type { CarerMatchingFacts, PersonMatchingFacts } from '../matching/matchi
 /**
  * The demo organisation, written for Hearth. Everyone here is made up. Ids, photos and films are
  * added when seeding: each carer's media comes from seed/media/avatar-<name>.png, film-<name>.mp4,
- * captions-<name>.vtt (the film's captions) and voice-<name>.m4a (their profile read aloud).
+ * captions-<name>.vtt (the film's captions), and voice-<name>-appreciated.m4a and voice-<name>-matters.m4a
+ * (each section of their profile read aloud).
  * The carers are in demo-carers.ts, the people and their planned visits in demo-people.ts.
  */
 export const DEMO_ORGANISATION_NAME = 'Hearth Demo Home Care';
@@ -13,7 +14,7 @@ export const DEMO_ORGANISER = { name: 'Jo Baker', email: 'organiser@demo.hearth.
 /** Description first ("picture on the back") unless a person's settings say otherwise, so no one chooses a friendly-looking face. */
 export const DEMO_DESCRIPTION_FIRST = true;
 
-export type DemoCarer = Omit<CarerProfile, 'id' | 'photo' | 'film' | 'captions' | 'voice'> & { matching: CarerMatchingFacts };
+export type DemoCarer = Omit<CarerProfile, 'id' | 'photo' | 'film' | 'captions' | 'voices'> & { matching: CarerMatchingFacts };
 export type DemoPerson = Omit<PersonProfile, 'id'>;
 
 export interface DemoVisitPlan {
@@ -41,11 +42,22 @@ export function captionsFileName(carerFirstName: string): string {
   return `captions-${carerFirstName.toLowerCase()}.vtt`;
 }
 
-export function voiceFileName(carerFirstName: string): string {
-  return `voice-${carerFirstName.toLowerCase()}.m4a`;
+/** The sections of a carer's card that each have their own recording, in the order they are shown. */
+export const VOICE_SECTIONS = ['appreciated', 'mattersToMe'] as const;
+export type VoiceSection = (typeof VOICE_SECTIONS)[number];
+const VOICE_FILE_SUFFIX: Record<VoiceSection, string> = { appreciated: 'appreciated', mattersToMe: 'matters' };
+
+/** voice-<name>-appreciated.m4a or voice-<name>-matters.m4a (the names make-demo-media.sh writes). */
+export function voiceFileName(carerFirstName: string, section: VoiceSection): string {
+  return `voice-${carerFirstName.toLowerCase()}-${VOICE_FILE_SUFFIX[section]}.m4a`;
 }
 
 /** Every demo file of one carer, in the order they are copied. */
 export function carerMediaFileNames(carerFirstName: string): string[] {
-  return [photoFileName(carerFirstName), filmFileName(carerFirstName), captionsFileName(carerFirstName), voiceFileName(carerFirstName)];
+  return [
+    photoFileName(carerFirstName),
+    filmFileName(carerFirstName),
+    captionsFileName(carerFirstName),
+    ...VOICE_SECTIONS.map((section) => voiceFileName(carerFirstName, section)),
+  ];
 }

@@ -36,7 +36,7 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       personalCareBy: null,
     },
     // Larger text for her eyesight; a plain press.
-    personMode: { ...DEFAULT_PERSON_MODE_SETTINGS, language: 'en', textSize: 'larger', selection: 'press' },
+    personMode: { ...DEFAULT_PERSON_MODE_SETTINGS, language: 'en', textSize: 'large', selection: 'press' },
     candidates: ['Sam', 'Bethan', 'Grace', 'Tom'],
     inDays: 1,
     at: { hour: 10, minute: 30 },

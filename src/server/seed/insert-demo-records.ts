@@ -9,13 +9,13 @@ const WindowsSchema = z.array(TimeWindowSchema);
 
 /** Writes a carer's one-page profile and matching facts. The facts are checked like the engine's inputs. */
 export async function insertCarer(tx: Db, organisationId: string, carer: CarerProfile, facts: CarerMatchingFacts): Promise<void> {
-  const { id, firstName, photo, film, captions, voice, ...profile } = carer;
+  const { id, firstName, photo, film, captions, voices, ...profile } = carer;
   const base = GeoPointSchema.parse(facts.base);
   await tx.query(
     `insert into carers (id, organisation_id, first_name, profile, photo_sha256, film_sha256,
                          gender, availability, base_lat, base_lon, travel_km, drives, skills, languages,
-                         captions_sha256, voice_sha256)
-     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16)`,
+                         captions_sha256, voice_appreciated_sha256, voice_matters_sha256)
+     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17)`,
     [
       id,
       organisationId,
@@ -32,7 +32,8 @@ export async function insertCarer(tx: Db, organisationId: string, carer: CarerPr
       JSON.stringify(facts.skills),
       JSON.stringify(facts.languages),
       captions ?? null,
-      voice ?? null,
+      voices?.appreciated ?? null,
+      voices?.mattersToMe ?? null,
     ],
   );
 }

@@ -87,7 +87,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
         photo: media.get(photoFileName(carer.firstName))!.sha256,
         film: media.get(filmFileName(carer.firstName))!.sha256,
         captions: media.get(captionsFileName(carer.firstName))!.sha256,
-        voice: media.get(voiceFileName(carer.firstName))!.sha256,
+        voices: {
+          appreciated: media.get(voiceFileName(carer.firstName, 'appreciated'))!.sha256,
+          mattersToMe: media.get(voiceFileName(carer.firstName, 'mattersToMe'))!.sha256,
+        },
       });
       await insertCarer(tx, seeded.organisationId, profile, matching);
       seeded.carers[profile.firstName] = profile.id;
@@ -124,7 +127,7 @@ function plannedAt(now: Date, inDays: number, at: { hour: number; minute: number
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + inDays, at.hour, at.minute));
 }
 
-/** Copies every demo photo, film, captions and voice file into the media directory, keyed by source file name. */
+/** Copies every demo photo, film, captions and voice file (one per section) into the media directory, keyed by source file name. */
 async function copyDemoMedia(seedMediaDir: string, mediaDir: string): Promise<Map<string, StoredFile>> {
   const names = DEMO_CARERS.flatMap((c) => carerMediaFileNames(c.firstName));
   const missing: string[] = [];

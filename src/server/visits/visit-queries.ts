@@ -88,7 +88,8 @@ interface CarerRow {
   photo_sha256: string;
   film_sha256: string;
   captions_sha256: string | null;
-  voice_sha256: string | null;
+  voice_appreciated_sha256: string | null;
+  voice_matters_sha256: string | null;
 }
 
 /** Everything the tablet needs to show this visit offline, or null if the organisation has no such visit. */
@@ -106,7 +107,8 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
     const visit = visitRows[0];
     if (!visit) return null;
     const carers = await tx.query<CarerRow>(
-      `select c.id, c.first_name, c.profile, c.photo_sha256, c.film_sha256, c.captions_sha256, c.voice_sha256
+      `select c.id, c.first_name, c.profile, c.photo_sha256, c.film_sha256, c.captions_sha256,
+              c.voice_appreciated_sha256, c.voice_matters_sha256
          from visit_candidates vc join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
         where vc.organisation_id = $1 and vc.visit_id = $2
         order by vc.position`,
@@ -116,7 +118,8 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
       `select distinct m.sha256, m.bytes, m.type
          from visit_candidates vc
          join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
-         join media m on m.organisation_id = c.organisation_id and m.sha256 in (c.photo_sha256, c.film_sha256, c.captions_sha256, c.voice_sha256)
+         join media m on m.organisation_id = c.organisation_id
+          and m.sha256 in (c.photo_sha256, c.film_sha256, c.captions_sha256, c.voice_appreciated_sha256, c.voice_matters_sha256)
         where vc.organisation_id = $1 and vc.visit_id = $2
         order by m.sha256`,
       [organisationId, visitId],
@@ -131,11 +134,20 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
         photo: c.photo_sha256,
         film: c.film_sha256,
         ...(c.captions_sha256 === null ? {} : { captions: c.captions_sha256 }),
-        ...(c.voice_sha256 === null ? {} : { voice: c.voice_sha256 }),
+        ...voicesOf(c),
       })),
       // bigint comes back as a string from node-postgres and as a number from PGlite.
       files: files.map((f) => ({ id: f.sha256, sha256: f.sha256, bytes: Number(f.bytes), type: f.type })),
       personMode: resolvePersonModeSettings(visit.person_mode ?? undefined, visit.description_first),
     };
   });
+}
+
+/** The carer's per-section recordings, with only the sections they recorded; nothing at all when they recorded none. */
+function voicesOf(c: CarerRow): Pick<CarerProfile, 'voices'> {
+  const voices: NonNullable<CarerProfile['voices']> = {
+    ...(c.voice_appreciated_sha256 === null ? {} : { appreciated: c.voice_appreciated_sha256 }),
+    ...(c.voice_matters_sha256 === null ? {} : { mattersToMe: c.voice_matters_sha256 }),
+  };
+  return Object.keys(voices).length === 0 ? {} : { voices };
 }

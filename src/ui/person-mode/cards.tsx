@@ -1,47 +1,40 @@
 import type { CarerProfile } from '../../domain/profiles';
 import { usePersonModeStore } from '../stores/person-mode-store';
-import { CarerCard } from './carer-card';
-import { PersonButton } from './person-button';
+import { CarerCard, CarerSummaryCard } from './carer-card';
 import { usePersonMode } from './person-mode-context';
 
 /**
- * The carers, one at a time first (less to take in), then everyone side by side. The same card is
- * used in both views, so a carer looks the same wherever they appear.
+ * The carers, one at a time first (less to take in), then everyone side by side, each with where the
+ * person placed them, as on a Talking Mat. In each view every card is alike.
  */
 export function Cards({ candidates, busy, onChoose }: { candidates: CarerProfile[]; busy: boolean; onChoose: (carerId: string) => void }) {
   const { text } = usePersonMode();
   const view = usePersonModeStore((s) => s.view);
   const index = Math.min(usePersonModeStore((s) => s.cardIndex), candidates.length - 1);
   const showCard = usePersonModeStore((s) => s.showCard);
-  const showEveryone = usePersonModeStore((s) => s.showEveryone);
-  const showOneAtATime = usePersonModeStore((s) => s.showOneAtATime);
 
   if (view === 'everyone') {
     return (
-      <>
-        <ul className="carer-cards" data-count={candidates.length}>
-          {candidates.map((carer) => (
-            <li key={carer.id}>
-              <CarerCard carer={carer} busy={busy} onChoose={() => onChoose(carer.id)} />
-            </li>
-          ))}
-        </ul>
-        <div className="button-row view-switch">
-          <PersonButton className="button secondary" onActivate={() => showOneAtATime()}>
-            {text.seeOneAtATime}
-          </PersonButton>
-        </div>
-      </>
+      <ul className="carer-cards everyone" data-count={candidates.length}>
+        {candidates.map((carer, i) => (
+          <li key={carer.id}>
+            <CarerSummaryCard carer={carer} busy={busy} onChoose={() => onChoose(carer.id)} onSeeAgain={() => showCard(i)} />
+          </li>
+        ))}
+      </ul>
     );
   }
 
+  const position = text.position(index + 1, candidates.length);
   return (
     <>
-      <p className="card-position" aria-live="polite">
-        {text.position(index + 1, candidates.length)}
+      {/* Next and Back leave focus where it is, so the new card is announced here. */}
+      <p className="visually-hidden" aria-live="polite">
+        {`${position}: ${candidates[index]!.firstName}`}
       </p>
       {/* Every card is laid out in the same place, the others hidden, so the space is the tallest card's
-          and Next and Back never move: people with unsteady hands or dementia find them where they were. */}
+          and nothing moves from one card to the next: people with unsteady hands or dementia find
+          things where they were. */}
       <div className="carer-cards one-at-a-time">
         {candidates.map((carer, i) => (
           <div
@@ -51,23 +44,18 @@ export function Cards({ candidates, busy, onChoose }: { candidates: CarerProfile
             aria-hidden={i === index ? undefined : true}
             inert={i !== index}
           >
-            <CarerCard carer={carer} busy={busy} onChoose={() => onChoose(carer.id)} />
+            <CarerCard
+              carer={carer}
+              busy={busy}
+              onChoose={() => onChoose(carer.id)}
+              aside={
+                <p className="card-position" aria-hidden="true">
+                  {text.position(i + 1, candidates.length)}
+                </p>
+              }
+            />
           </div>
         ))}
-      </div>
-      <div className="button-row card-steps">
-        {/* Both buttons always keep their place; at either end one is disabled rather than removed. */}
-        <PersonButton className="button secondary step" disabled={index === 0} onActivate={() => showCard(index - 1)}>
-          {text.back}
-        </PersonButton>
-        <PersonButton className="button step" disabled={index === candidates.length - 1} onActivate={() => showCard(index + 1)}>
-          {text.next}
-        </PersonButton>
-      </div>
-      <div className="button-row view-switch">
-        <PersonButton className="button secondary" onActivate={() => showEveryone()}>
-          {text.seeEveryone}
-        </PersonButton>
       </div>
     </>
   );

@@ -1,97 +1,73 @@
-import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { CarerProfile } from '../../domain/profiles';
 import { StoredPhoto } from '../components/stored-photo';
-import { usePersonModeStore } from '../stores/person-mode-store';
-import { ListenButton } from './listen-button';
+import { CardFace, useFaceShown, WatchFilmButton } from './card-face';
 import { PersonButton } from './person-button';
 import { usePersonMode } from './person-mode-context';
 import { ReactionScale } from './reaction-scale';
+import { TextBlock } from './text-block';
 
 /**
- * One care worker's card. Every card has the same parts in the same places and the same size, so no
- * one is favoured by how their card looks. With description first, what people appreciate and what
- * matters come before the face: the photo and film appear only when the person asks.
+ * One care worker's whole card, shown one at a time. Every card has the same parts in the same places
+ * and the same size, so no one is favoured by how their card looks: what people appreciate and what
+ * matters at the top, then the face, the scale and "Choose". With description first the face waits
+ * behind a button ("the picture on the back"). `aside` is shown beside the name ("Person 1 of 4").
  */
-export function CarerCard({ carer, busy, onChoose }: { carer: CarerProfile; busy: boolean; onChoose: () => void }) {
-  const { text, settings } = usePersonMode();
-  const openFilm = usePersonModeStore((s) => s.openFilm);
-  const reveal = usePersonModeStore((s) => s.reveal);
-  const revealed = usePersonModeStore((s) => Boolean(s.revealed[carer.id]));
-  const returnFocusTo = usePersonModeStore((s) => s.returnFocusTo);
-  const focusReturned = usePersonModeStore((s) => s.focusReturned);
-  const card = useRef<HTMLElement>(null);
-  const focusFilmButton = useRef(false);
+export function CarerCard({ carer, busy, onChoose, aside }: { carer: CarerProfile; busy: boolean; onChoose: () => void; aside?: ReactNode }) {
+  const { text } = usePersonMode();
   const headingId = `carer-${carer.id}`;
-  const showFace = !settings.descriptionFirst || revealed;
-
-  // Keep the person's place: the reveal button they pressed turns into the film button, which takes focus.
-  useEffect(() => {
-    if (!showFace || !focusFilmButton.current) return;
-    focusFilmButton.current = false;
-    card.current?.querySelector<HTMLButtonElement>('.watch-film')?.focus();
-  }, [showFace]);
-
-  useEffect(() => {
-    if (returnFocusTo !== carer.id) return;
-    card.current?.querySelector<HTMLButtonElement>('.watch-film')?.focus();
-    focusReturned();
-  }, [returnFocusTo, carer.id, focusReturned]);
-
-  const face = showFace ? (
-    <div className="card-face">
-      <StoredPhoto sha256={carer.photo} alt={text.photoOf(carer.firstName)} />
-      <PersonButton className="button secondary watch-film" onActivate={() => openFilm(carer.id)}>
-        {text.watchFilm(carer.firstName)}
-      </PersonButton>
-    </div>
-  ) : (
-    <div className="card-face card-face-hidden">
-      <PersonButton
-        className="button secondary reveal-face"
-        onActivate={() => {
-          focusFilmButton.current = true;
-          reveal(carer.id);
-        }}
-      >
-        {text.showPhotoAndFilm(carer.firstName)}
-      </PersonButton>
-    </div>
-  );
-
   return (
-    <article ref={card} className="carer-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{carer.firstName}</h2>
-      {!settings.descriptionFirst && face}
-      <TextBlock heading={text.appreciatedHeading} items={carer.appreciated} voice={carer.voice} />
-      <TextBlock heading={text.mattersHeading} items={carer.mattersToMe} voice={carer.voice} />
-      {settings.descriptionFirst && face}
-      <ReactionScale carerId={carer.id} carerName={carer.firstName} />
-      <div className="card-actions">
-        <PersonButton className="button choose" aria-disabled={busy || undefined} onActivate={onChoose}>
-          {text.choose(carer.firstName)}
-        </PersonButton>
+    <article className="carer-card full" aria-labelledby={headingId}>
+      <div className="card-header">
+        <h2 id={headingId}>{carer.firstName}</h2>
+        {aside}
+      </div>
+      <div className="card-words">
+        <TextBlock heading={text.appreciatedHeading} items={carer.appreciated} voice={carer.voices?.appreciated} />
+        <TextBlock heading={text.mattersHeading} items={carer.mattersToMe} voice={carer.voices?.mattersToMe} />
+      </div>
+      <div className="card-foot">
+        <CardFace carer={carer} />
+        <ReactionScale carerId={carer.id} carerName={carer.firstName} />
+        <div className="card-actions">
+          <WatchFilmButton carer={carer} />
+          <ChooseButton carer={carer} busy={busy} onChoose={onChoose} />
+        </div>
       </div>
     </article>
   );
 }
 
-/** The language care workers' profiles are written in, until a profile says otherwise. */
-const PROFILE_LANGUAGE = 'en-GB';
-
-function TextBlock({ heading, items, voice }: { heading: string; items: string[]; voice?: string }) {
+/**
+ * A carer among everyone together: the name, where the person placed them, Choose, and their face
+ * (or the back of the card) as a big button back to their whole card, where the film is. All the
+ * summaries are alike.
+ */
+export function CarerSummaryCard({ carer, busy, onChoose, onSeeAgain }: { carer: CarerProfile; busy: boolean; onChoose: () => void; onSeeAgain: () => void }) {
+  const { text } = usePersonMode();
+  const headingId = `carer-${carer.id}`;
+  const showFace = useFaceShown(carer.id);
   return (
-    <div className="text-block">
-      <div className="text-block-heading">
-        <h3>{heading}</h3>
-        <ListenButton text={`${heading}. ${items.join('. ')}`} label={heading} voice={voice} />
+    <article className="carer-card summary" aria-labelledby={headingId}>
+      <div className="card-header">
+        <h2 id={headingId}>{carer.firstName}</h2>
       </div>
-      {/* Care workers write their profiles in English; marking it lets a screen reader switch voice
-          when the screens around it are in Welsh (WCAG 3.1.2, language of parts). */}
-      <ul lang={PROFILE_LANGUAGE}>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-    </div>
+      <PersonButton className="button secondary see-again" onActivate={onSeeAgain}>
+        {/* The button says what it does; the picture on it needs no words of its own. */}
+        {showFace ? <StoredPhoto sha256={carer.photo} alt="" className="photo summary-face" /> : <span className="summary-face card-back" />}
+        <span>{text.seeAgain(carer.firstName)}</span>
+      </PersonButton>
+      <ReactionScale carerId={carer.id} carerName={carer.firstName} compact />
+      <ChooseButton carer={carer} busy={busy} onChoose={onChoose} />
+    </article>
+  );
+}
+
+function ChooseButton({ carer, busy, onChoose }: { carer: CarerProfile; busy: boolean; onChoose: () => void }) {
+  const { text } = usePersonMode();
+  return (
+    <PersonButton className="button choose" aria-disabled={busy || undefined} onActivate={onChoose}>
+      {text.choose(carer.firstName)}
+    </PersonButton>
   );
 }

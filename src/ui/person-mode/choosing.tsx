@@ -7,15 +7,20 @@ import { FilmView } from './film-view';
 import { ListenButton } from './listen-button';
 import { OtherOutcomes } from './other-outcomes';
 import { usePersonMode } from './person-mode-context';
+import { StepBar } from './step-bar';
 import { usePersonOutcome } from './use-person-outcome';
 
-/** The person's own screen: the cards, a film when one is open, then the saved answer. */
+/**
+ * The person's own screen: the question at the top, the cards (or the other answers) in the middle,
+ * the big step buttons at the foot; a film when one is open; then the saved answer.
+ */
 export function Choosing({ pack, handedOverAt, onGiveBack }: { pack: VisitPack; handedOverAt: Date; onGiveBack: () => void }) {
   const { text, settings } = usePersonMode();
   const { candidates, person } = pack;
   const { state, decide, undo, undoError } = usePersonOutcome(pack, settings, handedOverAt);
   const filmCarerId = usePersonModeStore((s) => s.filmCarerId);
   const closeFilm = usePersonModeStore((s) => s.closeFilm);
+  const otherAnswersOpen = usePersonModeStore((s) => s.otherAnswersOpen);
   const busy = state.kind === 'saving';
 
   if (state.kind === 'saved') {
@@ -44,12 +49,18 @@ export function Choosing({ pack, handedOverAt, onGiveBack }: { pack: VisitPack; 
           <p className="small">{state.reason}</p>
         </div>
       )}
-      <Cards
-        candidates={candidates}
-        busy={busy}
-        onChoose={(carerId) => void decide({ outcome: 'chosen', chosenCarerId: carerId, meetFirstCarerIds: [] })}
-      />
-      <OtherOutcomes candidates={candidates} busy={busy} onDecide={(decision) => void decide(decision)} />
+      {otherAnswersOpen ? (
+        <OtherOutcomes candidates={candidates} busy={busy} onDecide={(decision) => void decide(decision)} />
+      ) : (
+        <>
+          <Cards
+            candidates={candidates}
+            busy={busy}
+            onChoose={(carerId) => void decide({ outcome: 'chosen', chosenCarerId: carerId, meetFirstCarerIds: [] })}
+          />
+          <StepBar count={candidates.length} onGoBack={null} />
+        </>
+      )}
     </>
   );
 }

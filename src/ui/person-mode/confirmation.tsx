@@ -2,6 +2,7 @@ import type { CarerProfile } from '../../domain/profiles';
 import { assertNever } from '../assert-never';
 import { PageHeading } from '../components/page-heading';
 import { StoredPhoto } from '../components/stored-photo';
+import { ListenButton } from './listen-button';
 import { PersonButton } from './person-button';
 import { usePersonMode } from './person-mode-context';
 import type { Decision } from './use-person-outcome';
@@ -25,9 +26,13 @@ export function Confirmation({
 }) {
   const { text } = usePersonMode();
   const chosen = candidates.find((c) => c.id === decision.chosenCarerId) ?? null;
+  const heading = headline(decision, candidates, text);
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading">
-      <PageHeading id="confirmation-heading">{headline(decision, candidates, text)}</PageHeading>
+      <div className="heading-with-listen">
+        <PageHeading id="confirmation-heading">{heading}</PageHeading>
+        <ListenButton text={`${heading}. ${text.saved}`} label={heading} />
+      </div>
       {chosen && <StoredPhoto sha256={chosen.photo} alt={text.photoOf(chosen.firstName)} className="photo confirmation-photo" />}
       <p>{text.saved}</p>
       {undoError && (

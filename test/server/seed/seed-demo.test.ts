@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/server/auth/password';
 import { DEMO_CARERS } from '../../../src/server/seed/demo-carers';
-import { captionsFileName, DEMO_ORGANISER, voiceFileName } from '../../../src/server/seed/demo-data';
+import { captionsFileName, DEMO_ORGANISER, VOICE_SECTIONS, voiceFileName } from '../../../src/server/seed/demo-data';
 import { DEMO_VISITS } from '../../../src/server/seed/demo-people';
 import { DEFAULT_SEED_MEDIA_DIR, seedDemoIfEmpty } from '../../../src/server/seed/seed-demo';
 import { openTestDb, type TestDb } from '../../support/server-db';
@@ -57,15 +57,33 @@ describe('demo data', () => {
     }
   });
 
-  it('has a small committed voice recording (AAC in MP4) for each carer', async () => {
+  it("has a small committed voice recording (AAC in MP4) of each section of each carer's card", async () => {
     for (const carer of DEMO_CARERS) {
-      const file = path.join(DEFAULT_SEED_MEDIA_DIR, voiceFileName(carer.firstName));
-      const { size } = await stat(file);
-      expect(size, carer.firstName).toBeGreaterThan(10_000);
-      expect(size, carer.firstName).toBeLessThan(200_000);
-      // An MP4 container: an 'ftyp' box first.
-      expect((await readFile(file)).subarray(4, 8).toString('latin1'), carer.firstName).toBe('ftyp');
+      const recordings = VOICE_SECTIONS.map((section) => voiceFileName(carer.firstName, section));
+      expect(recordings, carer.firstName).toEqual([
+        `voice-${carer.firstName.toLowerCase()}-appreciated.m4a`,
+        `voice-${carer.firstName.toLowerCase()}-matters.m4a`,
+      ]);
+      const contents: Buffer[] = [];
+      for (const name of recordings) {
+        const file = path.join(DEFAULT_SEED_MEDIA_DIR, name);
+        const { size } = await stat(file);
+        expect(size, name).toBeGreaterThan(10_000);
+        expect(size, name).toBeLessThan(150_000);
+        const bytes = await readFile(file);
+        // An MP4 container: an 'ftyp' box first.
+        expect(bytes.subarray(4, 8).toString('latin1'), name).toBe('ftyp');
+        contents.push(bytes);
+      }
+      expect(contents[0]!.equals(contents[1]!), carer.firstName).toBe(false);
     }
+  });
+
+  it('holds only the voice files the seed copies (no whole-profile recordings from before one per section)', async () => {
+    const names = await readdir(DEFAULT_SEED_MEDIA_DIR);
+    expect(names.filter((n) => n.startsWith('voice-')).sort()).toEqual(
+      DEMO_CARERS.flatMap((c) => VOICE_SECTIONS.map((section) => voiceFileName(c.firstName, section))).sort(),
+    );
   });
 });
 
@@ -107,8 +125,18 @@ describe('seedDemoIfEmpty', () => {
     const files = (await readdir(mediaDir)).sort();
     const rows = await testDb.db.query<{ sha256: string }>('select sha256 from media order by sha256');
     expect(files).toEqual(rows.map((r) => r.sha256));
-    // A photo, a film, captions and a voice for each carer.
-    expect(files).toHaveLength(DEMO_CARERS.length * 4);
+    // A photo, a film, captions and two voices (one per section) for each carer.
+    expect(files).toHaveLength(DEMO_CARERS.length * 5);
+
+    const carers = await testDb.db.query<{ voice_appreciated_sha256: string | null; voice_matters_sha256: string | null }>(
+      'select voice_appreciated_sha256, voice_matters_sha256 from carers',
+    );
+    expect(carers).toHaveLength(DEMO_CARERS.length);
+    for (const carer of carers) {
+      expect(carer.voice_appreciated_sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(carer.voice_matters_sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(carer.voice_matters_sha256).not.toBe(carer.voice_appreciated_sha256);
+    }
 
     const [org] = await testDb.db.query<{ description_first: boolean }>('select description_first from organisations');
     expect(org!.description_first).toBe(true);
@@ -116,7 +144,7 @@ describe('seedDemoIfEmpty', () => {
       'select first_name, person_mode from people order by first_name',
     );
     expect(people.map((p) => [p.first_name, p.person_mode])).toEqual([
-      ['Hilda', expect.objectContaining({ language: 'en', textSize: 'larger', selection: 'press' })],
+      ['Hilda', expect.objectContaining({ language: 'en', textSize: 'large', selection: 'press' })],
       ['Peter', expect.objectContaining({ selection: 'dwell', dwellMs: 1500, textSize: 'largest' })],
       ['Ruth', null],
     ]);

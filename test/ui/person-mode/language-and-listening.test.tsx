@@ -49,8 +49,11 @@ describe('person mode in Welsh', () => {
     expect(screen.getByRole('button', { name: 'Dangos llun a ffilm Sam' })).toBeInTheDocument();
     const scale = screen.getByRole('radiogroup', { name: "Beth ydych chi'n ei feddwl o Sam?" });
     expect(within(scale).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(["Dw i'n hoffi", 'Ddim yn siŵr', 'Ddim i mi']);
-    expect(screen.getByRole('button', { name: "Dim un o'r rhain" })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Nesaf' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Gweld pawb' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Atebion eraill' }));
+    expect(screen.getByRole('button', { name: "Dim un o'r rhain" })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Mynd yn ôl' }));
 
     await user.click(screen.getByRole('button', { name: 'Dewis Sam' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Dewisoch chi Sam' })).toBeInTheDocument();

@@ -33,6 +33,7 @@ describe('dwell: hold to choose', () => {
 
   it('a keyboard or switch press still acts at once', async () => {
     await openPersonMode({ settings: { selection: 'dwell' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Other answers' }), { detail: 0 });
     fireEvent.click(screen.getByRole('button', { name: 'None of these' }), { detail: 0 });
     expect(await screen.findByRole('heading', { level: 1, name: 'You said none of these' })).toBeInTheDocument();
   });
@@ -73,7 +74,7 @@ describe('scanning', () => {
       seen.add(document.querySelector('[data-scan-highlight]')?.textContent ?? '');
     }
     expect(seen).not.toContain('Organiser');
-    expect(seen).toContain('None of these');
+    expect(seen).toContain('Other answers');
     fireEvent.click(screen.getByRole('button', { name: 'Organiser' }));
     expect(screen.getByRole('dialog', { name: 'Organiser’s PIN' })).toBeInTheDocument();
   });
