@@ -57,7 +57,14 @@ export interface OutcomeRecord {
   payload?: OutcomeRecordedPayload;
 }
 
-/** A person's person-mode settings as changed on this tablet, used at once (before the office sends a new pack). */
+/**
+ * A person's person-mode settings as changed on this tablet, used at once instead of the pack's.
+ * It wins only while the office may not have the change: once its PersonModeSettingsChanged event has
+ * left the outbox (the office acknowledged it), a pack fetched after that already carries it, or a later
+ * change made at the office or on another tablet, so storing such a pack drops this record and the
+ * pack's settings count again (src/local-db/person-mode-settings.ts). A pack fetched while the event was
+ * still waiting never drops it, nor does one that arrives after a newer change here (changedAt differs).
+ */
 export interface PersonModeSettingsRecord {
   personId: string;
   settings: PersonModeSettings;

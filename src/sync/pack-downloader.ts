@@ -1,5 +1,6 @@
 import { packBytes, type PackFile, type VisitPack } from '../domain/visits';
 import type { HearthDatabase, LocalVisit } from '../local-db/database';
+import { checkLocalPersonModeSettings, dropSettledPersonModeSettings } from '../local-db/person-mode-settings';
 import { sha256Hex } from './hash';
 import { ApiFailure, NetworkFailure, type Transport } from './transport';
 
@@ -17,7 +18,8 @@ const inFlight = new Map<string, Promise<DownloadResult>>();
  * Makes a visit ready for use with no network: stores the pack's records and every file, each checked
  * against the manifest's byte size and SHA-256. The visit is marked ready only when all files are
  * stored and verified. A file already on the tablet (same hash) is not fetched again.
- * One download per visit at a time: a second call joins the first.
+ * One download per visit at a time: a second call joins the first. Storing the pack may end a local
+ * person-mode settings override the office has caught up with (see PersonModeSettingsRecord).
  */
 export function downloadVisitPack(
   db: HearthDatabase,
@@ -36,14 +38,20 @@ async function download(db: HearthDatabase, transport: Transport, visitId: strin
   const now = options.now ?? (() => new Date());
   const update = (change: Partial<LocalVisit>) => db.visits.update(visitId, change);
   try {
-    if (!(await db.visits.get(visitId))) return { ok: false, reason: 'This visit is not on the tablet. Refresh the list of visits.' };
+    const visit = await db.visits.get(visitId);
+    if (!visit) return { ok: false, reason: 'This visit is not on the tablet. Refresh the list of visits.' };
     await update({ packStatus: 'downloading', packError: null, bytesStored: 0 });
+    // Settings changed on this tablet win until the office has them. Checked BEFORE the fetch: only a
+    // change the office acknowledged before this pack was built can be in it (or overtaken in it).
+    const localSettings = await checkLocalPersonModeSettings(db, visit.summary.personId);
     const pack = await transport.fetchPack(visitId);
     const total = packBytes(pack);
     await checkRoom(pack, db, options.estimateStorage);
-    await db.transaction('rw', db.visits, db.packs, async () => {
+    // One transaction: the person's settings switch from the local ones to the new pack's in one step.
+    await db.transaction('rw', [db.visits, db.packs, db.personModeSettings, db.outbox], async () => {
       await db.packs.put({ visitId, pack });
       await update({ bytesTotal: total });
+      await dropSettledPersonModeSettings(db, localSettings);
     });
 
     let stored = 0;

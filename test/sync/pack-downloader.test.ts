@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { getVisit } from '../../src/local-db/queries';
+import { DEFAULT_PERSON_MODE_SETTINGS, type PersonModeSettings } from '../../src/domain/person-mode';
+import type { VisitPack } from '../../src/domain/visits';
+import { getLocalPersonModeSettings, getPack, getVisit } from '../../src/local-db/queries';
+import { recordPersonModeSettings } from '../../src/local-db/record-event';
+import { pushOutbox } from '../../src/sync/outbox-sender';
 import { downloadVisitPack } from '../../src/sync/pack-downloader';
 import { refreshVisits } from '../../src/sync/visit-list';
-import { makePack } from '../support/factories';
+import { makePack, testId } from '../support/factories';
 import { FakeOffice } from '../support/fake-transport';
-import { signedInDb } from '../support/test-db';
+import { fixedClock, signedInDb } from '../support/test-db';
 
 async function setUp(names?: string[]) {
   const db = await signedInDb();
@@ -77,5 +81,91 @@ describe('downloadVisitPack', () => {
     expect(a).toEqual({ ok: true });
     expect(b).toEqual({ ok: true });
     expect(office.fileFetches).toHaveLength(files.length);
+  });
+});
+
+/** An office that lets the test act after it has built the pack and before the tablet stores it. */
+class SlowPackOffice extends FakeOffice {
+  whilePackTravels: () => Promise<unknown> = async () => undefined;
+
+  override async fetchPack(visitId: string): Promise<VisitPack> {
+    const pack = await super.fetchPack(visitId);
+    await this.whilePackTravels();
+    return pack;
+  }
+}
+
+describe('downloadVisitPack and person-mode settings changed on this tablet', () => {
+  const officeSettings = { ...DEFAULT_PERSON_MODE_SETTINGS, textSize: 'largest' as const, descriptionFirst: false };
+  const welsh = { ...DEFAULT_PERSON_MODE_SETTINGS, language: 'cy' as const };
+  const now = () => new Date('2026-11-24T11:00:00Z');
+
+  async function world() {
+    const db = await signedInDb();
+    const office = new SlowPackOffice();
+    const { pack, files } = await makePack(undefined, { personMode: officeSettings });
+    office.addPack(pack, files);
+    await refreshVisits(db, office);
+    const clock = fixedClock();
+    const personId = pack.person.id;
+    const change = (settings: PersonModeSettings = welsh, who = personId) => recordPersonModeSettings(db, { visitId: pack.visit.id, personId: who, settings }, clock);
+    const download = () => downloadVisitPack(db, office, pack.visit.id, { now });
+    const acknowledge = () => pushOutbox(db, office, now);
+    return { db, office, pack, personId, change, download, acknowledge };
+  }
+
+  it('keeps a change the office does not have yet over the pack', async () => {
+    const { db, personId, change, download } = await world();
+    await change();
+    expect(await download()).toEqual({ ok: true });
+    expect(await getLocalPersonModeSettings(db, personId)).toEqual(welsh);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it("lets the pack's settings count once the office acknowledged the change before the pack was fetched", async () => {
+    const { db, pack, personId, change, download, acknowledge } = await world();
+    await change();
+    expect((await acknowledge()).outcome).toBe('sent');
+    expect(await download()).toEqual({ ok: true });
+    expect(await getLocalPersonModeSettings(db, personId)).toBeUndefined();
+    expect((await getPack(db, pack.visit.id))?.pack.personMode).toEqual(officeSettings);
+  });
+
+  it('keeps a change still waiting when the pack was fetched, even if acknowledged before the pack is stored', async () => {
+    const { db, office, personId, change, download, acknowledge } = await world();
+    await change();
+    office.whilePackTravels = acknowledge;
+    expect(await download()).toEqual({ ok: true });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await getLocalPersonModeSettings(db, personId)).toEqual(welsh);
+
+    // The next pack is fetched after the acknowledgement: now it counts.
+    office.whilePackTravels = async () => undefined;
+    expect(await download()).toEqual({ ok: true });
+    expect(await getLocalPersonModeSettings(db, personId)).toBeUndefined();
+  });
+
+  it('keeps a newer change made here during the download', async () => {
+    const { db, office, personId, change, download, acknowledge } = await world();
+    await change();
+    await acknowledge();
+    const larger = { ...DEFAULT_PERSON_MODE_SETTINGS, textSize: 'larger' as const };
+    office.whilePackTravels = async () => {
+      await change(larger);
+      await acknowledge();
+    };
+    expect(await download()).toEqual({ ok: true });
+    expect(await getLocalPersonModeSettings(db, personId)).toEqual(larger);
+  });
+
+  it("leaves other people's local settings alone", async () => {
+    const { db, personId, change, download, acknowledge } = await world();
+    const someoneElse = testId();
+    await change();
+    await change(welsh, someoneElse);
+    await acknowledge();
+    expect(await download()).toEqual({ ok: true });
+    expect(await getLocalPersonModeSettings(db, personId)).toBeUndefined();
+    expect(await getLocalPersonModeSettings(db, someoneElse)).toEqual(welsh);
   });
 });

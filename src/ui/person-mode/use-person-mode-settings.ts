@@ -9,7 +9,7 @@ import type { ResolvedSettings } from './person-mode-context';
 const DESCRIPTION_FIRST_WHEN_UNSET = true;
 
 /**
- * The settings this tablet uses for the person: those the organiser changed here (newest), else the
+ * The settings this tablet uses for the person: those changed here until a newer pack has them, else the
  * pack's, else the defaults. Undefined while reading.
  */
 export function usePersonModeSettings(pack: VisitPack): ResolvedSettings | undefined {
