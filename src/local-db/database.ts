@@ -81,6 +81,10 @@ export interface OrganiserPinRecord {
   hashHex: string;
   iterations: number;
   setAt: string;
+  /** Wrong PINs in a row since the last right one or the last wait (absent: none). */
+  wrongTries?: number;
+  /** While this time has not come, no PIN is checked: guessing is slowed, and a reload does not end it. */
+  waitUntil?: string | null;
 }
 
 /** An event waiting to be acknowledged by the office. Removed only after the server's ack. */

@@ -5,7 +5,12 @@ export const PIN_PATTERN = /^\d{4,6}$/;
 const PIN_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 
-export type PinCheck = 'right' | 'wrong' | 'not-set';
+/** 'wait': too many wrong PINs in a row; none is checked until the wait is over (see pinWaitUntil). */
+export type PinCheck = 'right' | 'wrong' | 'wait' | 'not-set';
+
+/** After this many wrong PINs in a row, no PIN is checked for WAIT_AFTER_WRONG_PINS_MS. */
+export const WRONG_PINS_BEFORE_WAIT = 5;
+export const WAIT_AFTER_WRONG_PINS_MS = 30_000;
 
 export class InvalidPinError extends Error {
   constructor() {
@@ -47,10 +52,60 @@ export async function setOrganiserPin(
   await db.organiserPin.put({ key: 'organiser', saltHex: toHex(salt), hashHex, iterations: PIN_ITERATIONS, setAt: now.toISOString() });
 }
 
-export async function checkOrganiserPin(db: HearthDatabase, pin: string): Promise<PinCheck> {
+/** When the wait after too many wrong PINs ends, or null when a PIN may be tried now. */
+export async function pinWaitUntil(db: HearthDatabase, now: Date): Promise<Date | null> {
+  const waitUntil = (await db.organiserPin.get('organiser'))?.waitUntil;
+  return waitUntil && new Date(waitUntil) > now ? new Date(waitUntil) : null;
+}
+
+/**
+ * Checks a PIN against the hash. A short PIN is guessable, so wrong ones are counted on the tablet
+ * (not in the screen, which a Cancel or a reload would reset): after WRONG_PINS_BEFORE_WAIT in a row
+ * nothing is checked until the wait is over. It slows guessing without locking the organiser out.
+ */
+export async function checkOrganiserPin(db: HearthDatabase, pin: string, now: Date): Promise<PinCheck> {
   const stored = await db.organiserPin.get('organiser');
   if (!stored) return 'not-set';
-  if (!PIN_PATTERN.test(pin)) return 'wrong';
-  const hashHex = await hashPin(pin, fromHex(stored.saltHex), stored.iterations);
-  return sameText(hashHex, stored.hashHex) ? 'right' : 'wrong';
+  if (await pinWaitUntil(db, now)) return 'wait';
+  const right = PIN_PATTERN.test(pin) && sameText(await hashPin(pin, fromHex(stored.saltHex), stored.iterations), stored.hashHex);
+  // Counted after hashing (no Dexie transaction may wait on WebCrypto), against the same PIN record.
+  return db.transaction('rw', db.organiserPin, async () => {
+    const current = await db.organiserPin.get('organiser');
+    if (!current || current.hashHex !== stored.hashHex) return 'wrong';
+    if (right) {
+      await db.organiserPin.put({ ...current, wrongTries: 0, waitUntil: null });
+      return 'right';
+    }
+    const wrongTries = (current.wrongTries ?? 0) + 1;
+    if (wrongTries < WRONG_PINS_BEFORE_WAIT) {
+      await db.organiserPin.put({ ...current, wrongTries });
+      return 'wrong';
+    }
+    await db.organiserPin.put({ ...current, wrongTries: 0, waitUntil: new Date(now.getTime() + WAIT_AFTER_WRONG_PINS_MS).toISOString() });
+    return 'wait';
+  });
+}
+
+export type PinChange = 'changed' | 'wrong-current' | 'wait' | 'not-set';
+
+/** Sets `next` only when `current` is the PIN kept now; a wrong current PIN changes nothing. */
+export async function changeOrganiserPin(
+  db: HearthDatabase,
+  current: string,
+  next: string,
+  now: Date,
+  randomBytes: (count: number) => Uint8Array,
+): Promise<PinChange> {
+  if (!PIN_PATTERN.test(next)) throw new InvalidPinError();
+  const check = await checkOrganiserPin(db, current, now);
+  if (check === 'not-set') return 'not-set';
+  if (check === 'wait') return 'wait';
+  if (check === 'wrong') return 'wrong-current';
+  await setOrganiserPin(db, next, now, randomBytes);
+  return 'changed';
+}
+
+/** Removes the PIN, so the next hand-over asks for a new one (after the organiser proved who they are another way). */
+export async function clearOrganiserPin(db: HearthDatabase): Promise<void> {
+  await db.organiserPin.delete('organiser');
 }

@@ -47,6 +47,8 @@ export interface Transport {
   /** True only when the office answers its health check: connectivity is judged by this, not navigator.onLine. */
   health(): Promise<boolean>;
   login(request: LoginRequest): Promise<SessionInfo>;
+  /** Whose email and password these are, without signing in (the tablet's session stays as it is). */
+  checkLogin(request: LoginRequest): Promise<SessionInfo>;
   currentSession(): Promise<SessionInfo | null>;
   logout(): Promise<void>;
   listVisits(): Promise<VisitSummary[]>;
@@ -123,6 +125,7 @@ export function createHttpTransport(baseUrl = ''): Transport {
       }
     },
     login: (request) => json(SessionInfoSchema, '/api/session', jsonBody('POST', request)),
+    checkLogin: (request) => json(SessionInfoSchema, '/api/session/check', jsonBody('POST', request)),
     async currentSession() {
       const response = await send('/api/session');
       if (response.status === 401) return null;

@@ -8,6 +8,7 @@ export const paths = {
   followUps: '/follow-ups',
   match: '/match',
   matchPerson: '/match/:personId',
+  tablet: '/tablet',
 } as const;
 
 export const visitPath = (visitId: string): string => `/visits/${encodeURIComponent(visitId)}`;

@@ -10,6 +10,7 @@ import { MatchScreen } from './screens/match-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { OfficeScreen } from './screens/office-screen';
 import { PersonScreen } from './screens/person-screen';
+import { TabletScreen } from './screens/tablet-screen';
 import { VisitScreen } from './screens/visit-screen';
 import { VisitsScreen } from './screens/visits-screen';
 
@@ -34,6 +35,7 @@ export const routes: RouteObject[] = [
           { path: paths.followUps, element: <FollowUpsScreen /> },
           { path: paths.match, element: <MatchPeopleScreen /> },
           { path: paths.matchPerson, element: <MatchScreen /> },
+          { path: paths.tablet, element: <TabletScreen /> },
         ],
       },
       { path: '*', element: <NotFoundScreen /> },

@@ -97,11 +97,11 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
     await journey?.stop();
   });
 
-  /** The organiser takes the tablet back: the PIN, then "How was this decided?" saved as it is. */
-  const takeBackWithPin = async () => {
-    await page.getByRole('dialog', { name: /organiser.s pin/i }).waitFor();
-    await page.getByLabel('PIN', { exact: true }).fill(ORGANISER_PIN);
-    await page.getByRole('button', { name: /unlock/i }).click();
+  /** The organiser takes the tablet back: the PIN (asked in the person's language), then "How was this decided?" saved as it is. */
+  const takeBackWithPin = async (text: typeof en = en) => {
+    await page.getByRole('dialog', { name: text.pinHeading }).waitFor();
+    await page.getByLabel(text.pinLabel, { exact: true }).fill(ORGANISER_PIN);
+    await page.getByRole('button', { name: text.unlock, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /how was this decided/i }).waitFor();
     await page.getByRole('button', { name: /save and finish/i }).click();
     await page.getByRole('heading', { level: 1, name: /visit to hilda/i }).waitFor();
@@ -274,7 +274,7 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
     await screenshot(page, 'access-3-welsh-you-chose');
 
     await page.getByRole('button', { name: cy.giveBack }).click();
-    await takeBackWithPin();
+    await takeBackWithPin(cy);
     const after = await outcomesInOutbox(page);
     expect(after).toHaveLength(before.length + 1);
     const added = after.find((o) => !before.some((b) => b.id === o.id))!;

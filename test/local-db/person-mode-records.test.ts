@@ -155,15 +155,15 @@ describe('the organiser PIN', () => {
 
   it('keeps only a salted hash, and tells a right PIN from a wrong one', async () => {
     const { db } = await world();
-    expect(await checkOrganiserPin(db, '2580')).toBe('not-set');
+    expect(await checkOrganiserPin(db, '2580', new Date('2026-11-24T10:00:00Z'))).toBe('not-set');
     await setOrganiserPin(db, '2580', new Date('2026-11-24T10:00:00Z'), randomBytes);
     expect(await hasOrganiserPin(db)).toBe(true);
     const stored = await db.organiserPin.get('organiser');
     expect(JSON.stringify(stored)).not.toContain('2580');
     expect(stored?.hashHex).toMatch(/^[0-9a-f]{64}$/);
-    expect(await checkOrganiserPin(db, '2580')).toBe('right');
-    expect(await checkOrganiserPin(db, '2581')).toBe('wrong');
-    expect(await checkOrganiserPin(db, 'abcd')).toBe('wrong');
+    expect(await checkOrganiserPin(db, '2580', new Date('2026-11-24T10:00:00Z'))).toBe('right');
+    expect(await checkOrganiserPin(db, '2581', new Date('2026-11-24T10:00:00Z'))).toBe('wrong');
+    expect(await checkOrganiserPin(db, 'abcd', new Date('2026-11-24T10:00:00Z'))).toBe('wrong');
   });
 
   it('refuses a PIN that is not 4 to 6 digits', async () => {

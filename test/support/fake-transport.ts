@@ -73,6 +73,18 @@ export class FakeOffice implements Transport {
     return this.session;
   }
 
+  /** Logins checked without signing in (for resetting the person-mode PIN). */
+  readonly loginChecks: LoginRequest[] = [];
+
+  async checkLogin(request: LoginRequest): Promise<SessionInfo> {
+    this.reach();
+    this.loginChecks.push(structuredClone(request));
+    if (request.password !== this.password) {
+      throw new ApiFailure(401, 'wrong-login', "That email and password don't match. Check them and try again.");
+    }
+    return structuredClone(this.session);
+  }
+
   async currentSession(): Promise<SessionInfo | null> {
     this.reach();
     return this.signedIn ? this.session : null;

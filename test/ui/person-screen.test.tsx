@@ -309,6 +309,15 @@ describe('person mode: locked until the organiser’s PIN', () => {
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(screen.getByRole('dialog', { name: 'Organiser’s PIN' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1, name: 'Visit to Hilda' })).not.toBeInTheDocument();
+
+    // Cancel and ask again: the wait is kept on the tablet, so it goes on.
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Organiser' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many tries: wait 30 seconds');
+    await user.type(screen.getByLabelText('PIN'), ORGANISER_PIN);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(screen.getByRole('dialog', { name: 'Organiser’s PIN' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Visit to Hilda' })).not.toBeInTheDocument();
   });
 
   it('"Give the tablet back" asks for the PIN, then how it was decided; changed answers re-record the outcome', async () => {

@@ -31,6 +31,9 @@ export function OrganiserLayout() {
             <li>
               <NavLink to={paths.followUps}>Follow-ups</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.tablet}>This tablet</NavLink>
+            </li>
           </ul>
         </nav>
         <SignOut />

@@ -98,6 +98,28 @@ describe('/api/session', () => {
     expect(visits.statusCode).toBe(401);
   });
 
+  it('checks an email and password without signing in: no cookie, and the signed-in session stays', async () => {
+    const cookie = await world.signIn();
+    const sessionsBefore = await world.db.query('select token_sha256 from sessions');
+    const check = (payload: object) =>
+      world.app.inject({ method: 'POST', url: '/api/session/check', headers: { cookie }, payload });
+
+    const right = await check({ email: DEMO_ORGANISER.email, password: DEMO_ORGANISER.password });
+    expect(right.statusCode).toBe(200);
+    expect(SessionInfoSchema.parse(right.json()).organisation.name).toBe('Hearth Demo Home Care');
+    expect(right.cookies).toEqual([]);
+    expect(right.headers['cache-control']).toBe('no-store');
+
+    const wrong = await check({ email: DEMO_ORGANISER.email, password: 'not-the-password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(ApiErrorSchema.parse(wrong.json()).error.code).toBe('wrong-login');
+    expect(wrong.cookies).toEqual([]);
+
+    expect(await world.db.query('select token_sha256 from sessions')).toEqual(sessionsBefore);
+    const current = await world.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+    expect(current.statusCode).toBe(200);
+  });
+
   it('refuses an expired session', async () => {
     const response = await login({ email: DEMO_ORGANISER.email, password: DEMO_ORGANISER.password });
     const cookie = cookieHeader(response);
