@@ -23,6 +23,8 @@ export const PersonModeSettingsSchema = z
     dwellMs: z.number().int().min(500).max(5_000),
     /** How long the scanning highlight stays on each choice. */
     scanIntervalMs: z.number().int().min(1_000).max(10_000),
+    /** Scanning says each choice aloud as the light reaches it (else a short beep). Absent in older settings: off. */
+    scanSpeak: z.boolean().optional(),
     /** Show what people appreciate and what matters before the photo and film ("picture on the back"). */
     descriptionFirst: z.boolean().nullable(),
   })
@@ -37,6 +39,7 @@ export const DEFAULT_PERSON_MODE_SETTINGS: PersonModeSettings = {
   selection: 'press',
   dwellMs: 1_500,
   scanIntervalMs: 3_000,
+  scanSpeak: false,
   descriptionFirst: null,
 };
 

@@ -29,7 +29,7 @@ describe('organiser screens have no axe-core violations', () => {
   };
 
   /** The person-mode bar: targets ≥ 64×64 CSS px, ≥ 8 px apart; text ≥ 20 px and contrast ≥ 7:1. */
-  const checkSizes = async (name: string) => {
+  const checkSizes = async (name: string, root = '.person-mode') => {
     // With larger text the page scrolls under the step buttons, which stay at the foot: measured on a
     // screen tall enough for the whole page, so nothing is counted as touching what it only covers.
     // (Some sizes follow the screen's height, so it is grown until the page stops growing with it.)
@@ -40,7 +40,7 @@ describe('organiser screens have no axe-core violations', () => {
       height = pageHeight;
       await page.setViewportSize({ width: viewport.width, height });
     }
-    const { targets, problems } = await targetProblems(page, '.person-mode', 20);
+    const { targets, problems } = await targetProblems(page, root, 20);
     await page.setViewportSize(viewport);
     expect(targets, name).toBeGreaterThan(1); // the check found the buttons at all
     expect(problems, name).toEqual([]);
@@ -121,6 +121,21 @@ describe('organiser screens have no axe-core violations', () => {
     await checkSizes('person-mode-meet-first');
     await page.getByRole('button', { name: /go back/i }).click();
     await page.getByRole('button', { name: /go back/i }).click();
+
+    // A film, large, and the organiser's PIN asked over the person's screen.
+    await page.getByRole('button', { name: /see sam again/i }).click();
+    await page.getByRole('button', { name: /show sam.s photo and film/i }).click();
+    await page.getByRole('button', { name: /watch sam.s film/i }).click();
+    await page.locator('video').waitFor();
+    await check('person-mode-film');
+    await checkSizes('person-mode-film');
+    await page.getByRole('button', { name: /close film/i }).click();
+    await page.getByRole('button', { name: /^organiser$/i }).click();
+    await page.getByRole('dialog', { name: /organiser.s pin/i }).waitFor();
+    await check('person-mode-pin');
+    await checkSizes('person-mode-pin', '.pin-prompt'); // over the person's screen, which waits, inert, beneath
+    await page.getByRole('button', { name: /^cancel$/i }).click();
+
     await page.getByRole('button', { name: /choose sam/i }).click();
     await page.getByText(/you chose sam/i).waitFor();
     await check('person-mode-you-chose');
@@ -142,6 +157,14 @@ describe('organiser screens have no axe-core violations', () => {
     await settings.getByText(/saved\. person mode will use these settings/i).waitFor();
     await check('visit-person-mode-settings');
 
+    // "This tablet", with the PIN set and an error showing next to a field.
+    await page.getByRole('link', { name: 'This tablet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'This tablet' }).waitFor();
+    await page.getByRole('button', { name: 'Change the PIN' }).click();
+    await page.getByText('Type the PIN you use now.').waitFor();
+    await check('tablet');
+    await page.goBack();
+
     await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
     await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
     expect(await page.locator('.person-mode').getAttribute('class')).toContain('high-contrast');
@@ -150,6 +173,10 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByRole('button', { name: /^see everyone$/i }).click();
     await check('person-mode-high-contrast-together');
     await checkSizes('person-mode-high-contrast-together');
+    await page.getByRole('button', { name: /other answers/i }).click();
+    await check('person-mode-high-contrast-other-answers');
+    await checkSizes('person-mode-high-contrast-other-answers');
+    await page.getByRole('button', { name: /go back/i }).click();
   });
 
   it('the check itself catches a planted fault (an image with no text alternative)', async () => {

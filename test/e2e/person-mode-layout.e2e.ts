@@ -96,4 +96,49 @@ describe('person mode fits the tablet screen without scrolling', () => {
       await page.getByRole('button', { name: /see .* again/i }).first().click();
     });
   }
+
+  /** Out of person mode with the PIN, the settings changed on the visit, and handed over again. */
+  async function changeSettings(change: (settings: ReturnType<Page['getByRole']>) => Promise<void>, question: RegExp): Promise<void> {
+    await page.setViewportSize(LANDSCAPE);
+    await page.locator('.organiser-button').click();
+    await page.getByLabel('PIN', { exact: true }).fill(ORGANISER_PIN);
+    await page.locator('.pin-prompt button[type="submit"]').click();
+    const settings = page.getByRole('region', { name: /person mode settings for hilda/i });
+    await change(settings);
+    await settings.getByRole('button', { name: /save settings for hilda/i }).click();
+    await settings.getByText(/saved\. person mode will use these settings/i).waitFor();
+    await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
+    await page.getByRole('heading', { level: 1, name: question }).waitFor();
+  }
+
+  it('in Welsh, whose words are longer, every card and everyone together still fit', async () => {
+    await changeSettings((s) => s.getByRole('radio', { name: /cymraeg/i }).check(), /pwy hoffech chi/i);
+    const welshCard = [/^dewis /i, /^yn ôl$/i, /^nesaf$/i, /^gweld pawb$/i, /atebion eraill/i, /^trefnydd$/i];
+    for (let i = 0; i < 4; i++) {
+      expect(await offScreen(page, welshCard), `Welsh card ${i + 1}`).toEqual({ overflowPx: 0, sidewaysPx: 0, outside: [] });
+      if (i < 3) await page.getByRole('button', { name: /^nesaf$/i }).click();
+    }
+    await screenshot(page, 'layout-welsh-card-4');
+    await page.getByRole('button', { name: /^gweld pawb$/i }).click();
+    expect(await offScreen(page, [/^dewis /i, /gweld .* eto/i]), 'Welsh, everyone').toEqual({ overflowPx: 0, sidewaysPx: 0, outside: [] });
+    await screenshot(page, 'layout-welsh-everyone');
+  });
+
+  it('with the largest text the page scrolls, never sideways, and the step buttons stay on the screen', async () => {
+    await changeSettings(async (s) => {
+      await s.getByRole('radio', { name: /^english$/i }).check();
+      await s.getByRole('radio', { name: 'Largest' }).check();
+    }, /who would you like to support you, hilda/i);
+    const steps = [/^back$/i, /^next$/i, /^see everyone$/i, /other answers/i];
+    for (const viewport of [LANDSCAPE, PORTRAIT]) {
+      await page.setViewportSize(viewport);
+      const { sidewaysPx, outside } = await offScreen(page, steps);
+      expect({ sidewaysPx, outside }, `largest text, ${viewport.width}×${viewport.height}`).toEqual({ sidewaysPx: 0, outside: [] });
+      // Scrolled to the foot, the card's Choose is there, and the step buttons have stayed in view.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await offScreen(page, [/^choose /i, ...steps]), 'scrolled down').toMatchObject({ sidewaysPx: 0, outside: [] });
+      await screenshot(page, `layout-largest-${viewport.width}x${viewport.height}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+  });
 });

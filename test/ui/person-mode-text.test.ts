@@ -17,6 +17,28 @@ function allStrings(catalogue: object): [string, string][] {
 const sentences = (text: string) => text.split(/(?<=[.?!…])\s+/).filter((s) => s.trim() !== '');
 const words = (sentence: string) => sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
+/**
+ * Easy read: the same word for the same thing, everywhere in person mode. Each language names the one
+ * word it uses for a thing, and the other words for it that must not appear.
+ */
+const ONE_WORD_EACH: Record<string, { use: string; never: string[] }[]> = {
+  en: [
+    { use: 'choose', never: ['pick', 'select', 'selected', 'decide'] },
+    { use: 'film', never: ['video', 'movie', 'clip'] },
+    { use: 'tablet', never: ['ipad', 'device', 'screen'] },
+    { use: 'photo', never: ['picture', 'image'] },
+    { use: 'people', never: ['carer', 'carers', 'worker', 'workers', 'staff'] },
+    { use: 'saved', never: ['stored', 'kept', 'recorded'] },
+  ],
+  cy: [
+    { use: 'dewis', never: ['dethol', 'penderfynu'] },
+    { use: 'ffilm', never: ['fideo'] },
+    { use: 'llechen', never: ['ipad', 'dyfais', 'sgrin'] },
+    { use: 'llun', never: ['delwedd'] },
+    { use: 'pobl', never: ['gofalwr', 'gofalwyr', 'gweithiwr', 'gweithwyr', 'staff'] },
+  ],
+};
+
 describe('person-mode text catalogue', () => {
   const languages = Object.entries(PERSON_MODE_TEXT);
 
@@ -39,5 +61,15 @@ describe('person-mode text catalogue', () => {
     expect(PERSON_MODE_TEXT.en.youWantToMeet(['Sam', 'Grace'])).toBe('You would like to meet Sam and Grace first');
     expect(PERSON_MODE_TEXT.cy.youWantToMeet(['Sam', 'Grace'])).toBe('Hoffech chi gwrdd â Sam a Grace yn gyntaf');
     expect(PERSON_MODE_TEXT.cy.youWantToMeet(['Sam', 'Eleri'])).toBe('Hoffech chi gwrdd â Sam ac Eleri yn gyntaf');
+  });
+
+  it.each(languages)('%s: the same word for the same thing', (language, catalogue) => {
+    const all = allStrings(catalogue).map(([key, text]): [string, string[]] => [key, text.toLowerCase().split(/[^\p{L}']+/u)]);
+    for (const { use, never } of ONE_WORD_EACH[language]!) {
+      // The word chosen is really used (so the list keeps up with the text)…
+      expect(all.some(([, w]) => w.some((word) => word.replace(/^['’]+|['’]+$/g, '').includes(use))), `${language} uses "${use}"`).toBe(true);
+      // …and nothing says the same thing another way.
+      for (const [key, w] of all) for (const word of never) expect(w, `${key} says "${word}": use "${use}"`).not.toContain(word);
+    }
   });
 });

@@ -107,6 +107,12 @@ function SettingsForm({ pack, current }: { pack: VisitPack; current: PersonModeS
               </select>
             </div>
           )}
+          {settings.selection === 'scan' && (
+            <label className="choice-row">
+              <input type="checkbox" checked={settings.scanSpeak ?? false} onChange={(e) => change({ scanSpeak: e.target.checked })} />
+              Say each choice aloud as the light reaches it (if the tablet has a voice in {name}’s language), instead of a beep
+            </label>
+          )}
         </fieldset>
         <fieldset>
           <legend>Seeing the screen</legend>

@@ -33,13 +33,15 @@ export function Choosing({ pack, handedOverAt, onGiveBack }: { pack: VisitPack; 
   if (filmCarer) return <FilmView carer={filmCarer} onClose={closeFilm} />;
 
   const question = text.question(person.firstName);
+  // With hold-to-choose or scanning, the line under the question says how to choose instead.
+  const lead = settings.selection === 'dwell' ? text.holdToChoose : settings.selection === 'scan' ? text.scanHint : text.intro;
   return (
     <>
       <div className="question">
         <PageHeading>{question}</PageHeading>
-        <ListenButton text={`${question} ${text.intro}`} label={question} />
+        <ListenButton text={`${question} ${lead}`} label={question} />
       </div>
-      <p className="lead">{text.intro}</p>
+      <p className="lead">{lead}</p>
       <div role="status" className="choice-status">
         {busy && <p>{text.saving}</p>}
       </div>

@@ -44,7 +44,11 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
   const [phase, setPhase] = useState<Phase>(pinSet ? { kind: 'person', unlocking: null } : { kind: 'set-pin' });
   const [handedOverAt, setHandedOverAt] = useState(() => now());
   const unlocking = phase.kind === 'person' ? phase.unlocking : null;
-  const scanRoot = useScanning(settings.selection === 'scan' && phase.kind === 'person' && unlocking === null, settings.scanIntervalMs);
+  const scanning = useScanning(settings.selection === 'scan' && phase.kind === 'person' && unlocking === null, {
+    intervalMs: settings.scanIntervalMs,
+    speak: settings.scanSpeak ?? false,
+    language: settings.language,
+  });
   const backToVisit = () => leave(() => navigate(visitPath(pack.visit.id)));
 
   const classes = [
@@ -83,8 +87,11 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
   return (
     <div className={classes} lang={settings.language}>
       {/* inert while the PIN is asked: the person's screen stays exactly as it was underneath. */}
-      <main id="main" className="person-main" ref={scanRoot} inert={unlocking !== null}>
+      <main id="main" className="person-main" ref={scanning.root} inert={unlocking !== null}>
         <Choosing pack={pack} handedOverAt={handedOverAt} onGiveBack={() => setPhase({ kind: 'person', unlocking: 'give-back' })} />
+        <div role="status" className="scan-paused">
+          {scanning.paused && <p>{text.scanPaused}</p>}
+        </div>
         {/* Last in reading order, in a corner: small enough to pass over, never smaller than 64px. A plain
             press always (no dwell), and left out of scanning, so only the organiser uses it. */}
         <div className="organiser-corner" data-scan-skip="">
@@ -95,7 +102,7 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
       </main>
       {unlocking && (
         <PinPrompt
-          purpose={unlocking === 'leave' ? 'Type your PIN to leave person mode.' : 'Type your PIN to take the tablet back.'}
+          purpose={unlocking}
           onCancel={() => setPhase({ kind: 'person', unlocking: null })}
           onRight={() => (unlocking === 'leave' ? backToVisit() : setPhase({ kind: 'how-decided' }))}
         />

@@ -1,23 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PersonModeLanguage } from '../../domain/person-mode';
 import { useStoredFileUrl } from '../hooks/use-stored-file-url';
-
-const SPEECH_LANG: Record<PersonModeLanguage, string> = { en: 'en-GB', cy: 'cy-GB' };
-
-function speechSynthesisOrNull(): SpeechSynthesis | null {
-  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function'
-    ? window.speechSynthesis
-    : null;
-}
-
-/** The device's voice for the language, if it has one. English text may fall back to any voice. */
-function voiceFor(synth: SpeechSynthesis, language: PersonModeLanguage): SpeechSynthesisVoice | null | 'any' {
-  const voices = synth.getVoices();
-  const match = voices.find((v) => v.lang.toLowerCase().startsWith(language));
-  if (match) return match;
-  // An English voice reading Welsh is worse than no voice: only English may use the default.
-  return language === 'en' ? 'any' : null;
-}
+import { speechSynthesisOrNull, utteranceFor, voiceFor } from './speech';
 
 export type ReadAloud = { available: false } | { available: true; speaking: boolean; toggle: () => void };
 
@@ -58,10 +42,7 @@ export function useReadAloud(text: string, language: PersonModeLanguage, voiceSh
     }
     if (synth && voice) {
       synth.cancel();
-      const utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = SPEECH_LANG[language];
-      if (voice !== 'any') utterance.voice = voice;
-      utterance.rate = 0.9; // a little slower than usual: easier to follow
+      const utterance = utteranceFor(text, language, voice);
       utterance.onend = () => setSpeaking(false);
       utterance.onerror = () => setSpeaking(false);
       setSpeaking(true);

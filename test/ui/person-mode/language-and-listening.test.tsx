@@ -1,43 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeSpeech, removeFakeSpeech } from '../../support/fake-speech';
 import { openPersonMode } from '../../support/person-mode';
 
 const WELSH_QUESTION = "Pwy hoffech chi i'ch cefnogi, Hilda?";
 
-interface FakeUtterance {
-  text: string;
-  lang: string;
-  voice: { lang: string } | null;
-}
-
-/** A stand-in for the device's speech synthesis, with the voices given. */
-function fakeSpeech(voices: { lang: string }[]) {
-  const spoken: FakeUtterance[] = [];
-  vi.stubGlobal(
-    'SpeechSynthesisUtterance',
-    class {
-      text: string;
-      lang = '';
-      voice: { lang: string } | null = null;
-      rate = 1;
-      onend: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      constructor(text: string) {
-        this.text = text;
-      }
-    },
-  );
-  Object.defineProperty(window, 'speechSynthesis', {
-    configurable: true,
-    value: { speaking: false, speak: (u: FakeUtterance) => spoken.push(u), cancel: () => undefined, getVoices: () => voices },
-  });
-  return spoken;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  delete (window as { speechSynthesis?: unknown }).speechSynthesis;
-});
+afterEach(removeFakeSpeech);
 
 describe('person mode in Welsh', () => {
   it('speaks Welsh throughout, and records the language used', async () => {
