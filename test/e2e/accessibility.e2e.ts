@@ -6,7 +6,7 @@ import { axeViolations } from './support/axe';
 import { targetProblems } from './support/targets';
 import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
+import { getVisitReady, signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 // Every organiser screen passes axe-core's WCAG 2.2 A and AA rules in a real Chromium.
 describe('organiser screens have no axe-core violations', () => {
@@ -57,9 +57,7 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByRole('link', { name: /hilda/i }).first().waitFor();
     await check('planned-visits');
 
-    await page.getByRole('link', { name: /hilda/i }).first().click();
-    await page.getByRole('button', { name: /get ready for offline use/i }).click();
-    await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });
+    await getVisitReady(page, 'Hilda');
     await check('visit-ready');
 
     await page.getByRole('link', { name: /match carers/i }).first().click();

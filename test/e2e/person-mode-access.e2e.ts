@@ -6,7 +6,7 @@ import { en } from '../../src/ui/person-mode/text/en';
 import { axeViolations } from './support/axe';
 import { readStore, screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
+import { getVisitReady, signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 const ORGANISER_PIN = '2580';
 
@@ -117,9 +117,7 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
   it('the organiser signs in, gets Hilda’s visit ready for offline use, and the network goes', async () => {
     await page.goto(hearth.url);
     await signInAsOrganiser(page);
-    await page.getByRole('link', { name: /hilda/i }).first().click();
-    await page.getByRole('button', { name: /get ready for offline use/i }).click();
-    await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });
+    await getVisitReady(page, 'Hilda');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     visitUrl = page.url();
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
+import { getVisitReady, handOverSettingPin, signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
 const ORGANISER_PIN = '2580';
 const LANDSCAPE = { width: 1024, height: 768 };
@@ -44,14 +44,8 @@ describe('person mode fits the tablet screen without scrolling', () => {
     ({ hearth, page } = journey);
     await page.goto(hearth.url);
     await signInAsOrganiser(page);
-    await page.getByRole('link', { name: /hilda/i }).first().click();
-    await page.getByRole('button', { name: /get ready for offline use/i }).click();
-    await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
-    await page.getByLabel('New PIN').fill(ORGANISER_PIN);
-    await page.getByLabel('Type the PIN again').fill(ORGANISER_PIN);
-    await page.getByRole('button', { name: /save the pin and hand over/i }).click();
-    await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();
+    await getVisitReady(page, 'Hilda');
+    await handOverSettingPin(page, 'Hilda', ORGANISER_PIN);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { changeOrganiserPin, PIN_PATTERN } from '../../local-db/organiser-pin';
 import { useAppServices } from '../app';
 import { assertNever } from '../assert-never';
-import { TextField } from './text-field';
+import { PinField } from './pin-field';
 
 interface PinErrors {
   current?: string;
@@ -67,36 +67,9 @@ export function ChangePinForm() {
         {changed ? 'The PIN is changed. Use the new PIN next time you leave person mode.' : ''}
       </p>
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <TextField
-          id="current-pin"
-          label="Current PIN"
-          error={errors.current}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value.trim())}
-        />
-        <TextField
-          id="changed-pin"
-          label="New PIN"
-          error={errors.next}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={next}
-          onChange={(e) => setNext(e.target.value.trim())}
-        />
-        <TextField
-          id="changed-pin-again"
-          label="Type the new PIN again"
-          error={errors.again}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={again}
-          onChange={(e) => setAgain(e.target.value.trim())}
-        />
+        <PinField id="current-pin" label="Current PIN" error={errors.current} value={current} onChange={setCurrent} />
+        <PinField id="changed-pin" label="New PIN" error={errors.next} value={next} onChange={setNext} />
+        <PinField id="changed-pin-again" label="Type the new PIN again" error={errors.again} value={again} onChange={setAgain} />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           Change the PIN
         </button>

@@ -5,7 +5,7 @@ import { useBrowserOnline } from '../hooks/use-browser-online';
 import { useSession } from '../hooks/use-session';
 import { NEEDS_CONNECTION, useSignIn } from '../hooks/use-sign-in';
 import { paths } from '../paths';
-import { TextField } from '../components/text-field';
+import { CredentialFields } from '../components/credential-fields';
 
 export function LoginScreen() {
   const session = useSession();
@@ -35,24 +35,14 @@ export function LoginScreen() {
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <TextField
-          id="email"
-          label="Email address"
-          error={errors.email}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          id="password"
-          label="Password"
-          error={errors.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+        <CredentialFields
+          idPrefix=""
+          labels={{ email: 'Email address', password: 'Password' }}
+          errors={errors}
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
         />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Signing in…' : 'Sign in'}

@@ -32,3 +32,19 @@ export async function signInAsOrganiser(page: Page): Promise<void> {
   await page.getByRole('button', { name: /sign in/i }).click();
   await page.getByRole('heading', { level: 1, name: /planned visits/i }).waitFor();
 }
+
+/** From the planned visits, opens the person's visit and gets it ready for offline use. */
+export async function getVisitReady(page: Page, firstName: string): Promise<void> {
+  await page.getByRole('link', { name: new RegExp(firstName, 'i') }).first().click();
+  await page.getByRole('button', { name: /get ready for offline use/i }).click();
+  await page.getByText(/ready to use offline/i).first().waitFor({ timeout: 60_000 });
+}
+
+/** On the visit screen: hands the tablet over, setting the organiser's PIN as the first hand-over asks. */
+export async function handOverSettingPin(page: Page, firstName: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`hand the tablet to ${firstName}`, 'i') }).click();
+  await page.getByLabel('New PIN').fill(pin);
+  await page.getByLabel('Type the PIN again').fill(pin);
+  await page.getByRole('button', { name: /save the pin and hand over/i }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`who would you like to support you, ${firstName}`, 'i') }).waitFor();
+}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { LoginRequestSchema } from '../../../domain/api';
 import { assertNever } from '../../assert-never';
-import { TextField } from '../../components/text-field';
+import { CredentialFields } from '../../components/credential-fields';
 import { usePersonMode } from '../person-mode-context';
 import type { PersonModeText } from '../text/en';
 import { DialogHeading } from './dialog-heading';
@@ -51,24 +51,14 @@ export function PinResetForm({ waiting, onReset, onBack }: { waiting: boolean; o
         </p>
       )}
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <TextField
-          id="reset-email"
-          label={text.emailLabel}
-          error={errors.email}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          id="reset-password"
-          label={text.passwordLabel}
-          error={errors.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+        <CredentialFields
+          idPrefix="reset-"
+          labels={{ email: text.emailLabel, password: text.passwordLabel }}
+          errors={errors}
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
         />
         <div className="button-row">
           <button type="submit" className="button" aria-disabled={busy || waiting || undefined}>

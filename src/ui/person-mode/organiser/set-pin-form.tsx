@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { PIN_PATTERN, setOrganiserPin } from '../../../local-db/organiser-pin';
 import { useAppServices } from '../../app';
 import { PageHeading } from '../../components/page-heading';
+import { PinField } from '../../components/pin-field';
 
 /**
  * The first hand-over on this tablet: the organiser chooses the PIN that lets them (and only them)
@@ -34,21 +35,8 @@ export function SetPinForm({ personFirstName, onSet }: { personFirstName: string
         </p>
       )}
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="new-pin">New PIN</label>
-          <input id="new-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.trim())} />
-        </div>
-        <div className="field">
-          <label htmlFor="new-pin-again">Type the PIN again</label>
-          <input
-            id="new-pin-again"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={again}
-            onChange={(e) => setAgain(e.target.value.trim())}
-          />
-        </div>
+        <PinField id="new-pin" label="New PIN" value={pin} onChange={setPin} />
+        <PinField id="new-pin-again" label="Type the PIN again" value={again} onChange={setAgain} />
         <button type="submit" className="button">
           Save the PIN and hand over
         </button>
