@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HearthEvent, Outcome, OutcomeRecordedPayload } from '../domain/events';
 import type { PersonModeSettings } from '../domain/person-mode';
 import type { VisitPack, VisitSummary } from '../domain/visits';
@@ -30,6 +30,8 @@ export interface LocalVisit {
   /** Why the last download failed, in words for the organiser. */
   packError: string | null;
   readyAt: string | null;
+  /** When the pack was removed because the office had the outcome and the organisation's retention time had passed. */
+  packRemovedAt?: string;
 }
 
 export interface PackRecord {
@@ -46,6 +48,31 @@ export interface StoredFile {
   storedAt: string;
 }
 
+/**
+ * A pack file partly downloaded: what has arrived so far, kept so a cut download resumes with an HTTP
+ * Range request instead of starting again. The bytes are in PartialPartRecord rows; receivedBytes is
+ * always the sum of their sizes (both are written in one transaction). Moved to `files` only once the
+ * whole file's SHA-256 matches.
+ */
+export interface PartialFileRecord {
+  sha256: string;
+  type: string;
+  /** The size the manifest promises. */
+  expectedBytes: number;
+  receivedBytes: number;
+  updatedAt: string;
+}
+
+/**
+ * One piece of a partial file, starting at `offset`. A row per piece rather than an array of Blobs in
+ * PartialFileRecord: rewriting an array would copy every earlier Blob again on each append.
+ */
+export interface PartialPartRecord {
+  sha256: string;
+  offset: number;
+  blob: Blob;
+}
+
 /** The outcome recorded on this tablet for a visit; written in one transaction with its outbox row. */
 export interface OutcomeRecord {
   visitId: string;
@@ -55,6 +82,8 @@ export interface OutcomeRecord {
   recordedAt: string;
   /** The whole payload as recorded (since version 2), so the organiser's answers can re-record it. */
   payload?: OutcomeRecordedPayload;
+  /** When the office acknowledged this outcome's event: the retention time for the visit's pack runs from here. */
+  acknowledgedAt?: string;
 }
 
 /**
@@ -102,6 +131,9 @@ export interface SyncStateRecord {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;
+  /** What the browser last said when asked to keep Hearth's storage (navigator.storage.persist), and when. */
+  storagePersisted?: boolean;
+  storagePersistCheckedAt?: string;
 }
 
 export class HearthDatabase extends Dexie {
@@ -115,6 +147,8 @@ export class HearthDatabase extends Dexie {
   syncState!: EntityTable<SyncStateRecord, 'key'>;
   personModeSettings!: EntityTable<PersonModeSettingsRecord, 'personId'>;
   organiserPin!: EntityTable<OrganiserPinRecord, 'key'>;
+  partialFiles!: EntityTable<PartialFileRecord, 'sha256'>;
+  partialParts!: Table<PartialPartRecord, [string, number]>;
 
   constructor(name: string) {
     super(name);
@@ -134,6 +168,13 @@ export class HearthDatabase extends Dexie {
     this.version(2).stores({
       personModeSettings: 'personId',
       organiserPin: 'key',
+    });
+    // Version 3 (resumable visit packs): the bytes of files still arriving, so a cut download carries on
+    // from where it stopped. New tables only. Parts are keyed [sha256+offset] so one file's parts are a
+    // key range; the Blob is never indexed.
+    this.version(3).stores({
+      partialFiles: 'sha256',
+      partialParts: '[sha256+offset]',
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiErrorSchema, SessionInfoSchema, type ApiErrorCode, type LoginRequest, type SessionInfo } from '../domain/api';
+import { ConflictListSchema, ResolveConflictResponseSchema, type Conflict, type ResolveConflictRequest } from '../domain/conflicts';
 import { PushResponseSchema, type PushRequest, type PushResponse } from '../domain/events';
 import {
   FollowUpListSchema,
@@ -20,6 +21,7 @@ import {
   type PlanVisitResponse,
 } from '../domain/match-runs';
 import { VisitListSchema, VisitPackSchema, type VisitPack, type VisitSummary } from '../domain/visits';
+import { fileStreamOf } from './file-stream';
 
 /** The office answered, and said no. `message` is a sentence for the organiser. */
 export class ApiFailure extends Error {
@@ -55,6 +57,11 @@ export interface Transport {
   fetchPack(visitId: string): Promise<VisitPack>;
   /** The file's bytes from `fromByte` on (an HTTP Range request when fromByte > 0). */
   fetchFile(sha256: string, fromByte?: number): Promise<Blob>;
+  /**
+   * The file's bytes from `fromByte` on, handed over as they arrive (one request; a Range request when
+   * fromByte > 0), so they can be saved before the whole file is here. A range past the end is ApiFailure 416.
+   */
+  streamFile(sha256: string, fromByte?: number): Promise<FileStream>;
   pushEvents(request: PushRequest): Promise<PushResponse>;
   /** The people the organiser can match care workers for. */
   listPeople(): Promise<PersonForMatching[]>;
@@ -68,17 +75,37 @@ export interface Transport {
   listFollowUps(state: FollowUpState): Promise<FollowUp[]>;
   /** Marks a follow-up done, with a note of what the office did. One already done comes back as it was. */
   resolveFollowUp(followUpId: string, request: ResolveFollowUpRequest): Promise<FollowUp>;
+  /** Visits whose records disagree (tablets' answers, or an answer and a changed shortlist): open oldest first, or resolved newest first. */
+  listConflicts(state: 'open' | 'resolved'): Promise<Conflict[]>;
+  /** Records the office's decision on a conflict. One already resolved comes back as it was. */
+  resolveConflict(conflictId: string, request: ResolveConflictRequest): Promise<Conflict>;
+}
+
+/** A file's bytes as they arrive from the office (see streamFile). */
+export interface FileStream {
+  /** Where the bytes begin in the file: the offset asked for, or 0 when the office ignored the Range and sent it all. */
+  start: number;
+  /** The whole file's size as the office states it, or null when it does not say. */
+  totalBytes: number | null;
+  /** The bytes, piece by piece. A cut or stalled connection ends it with a DownloadCutError (file-stream.ts). */
+  chunks: AsyncIterable<Uint8Array<ArrayBuffer>>;
+  /** Stops the response early, when the rest is not wanted. */
+  cancel(): Promise<void>;
 }
 
 const HEALTH_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const FILE_TIMEOUT_MS = 10 * 60_000;
 
-export function createHttpTransport(baseUrl = ''): Transport {
+/**
+ * `fetchImpl` lets a test give each simulated tablet its own network (cookies, offline switch);
+ * the app leaves it out and uses the page's fetch, looked up at each call.
+ */
+export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Transport {
   async function send(path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
     const { timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
     try {
-      return await fetch(`${baseUrl}${path}`, {
+      return await (fetchImpl ?? fetch)(`${baseUrl}${path}`, {
         credentials: 'same-origin',
         cache: 'no-store',
         ...rest,
@@ -152,6 +179,12 @@ export function createHttpTransport(baseUrl = ''): Transport {
         throw new NetworkFailure('The download was cut off. Hearth will carry on from where it stopped.');
       }
     },
+    async streamFile(sha256, fromByte = 0) {
+      const headers: HeadersInit = fromByte > 0 ? { range: `bytes=${fromByte}-` } : {};
+      const response = await send(`/api/media/${encodeURIComponent(sha256)}`, { headers, timeoutMs: FILE_TIMEOUT_MS });
+      if (!response.ok) throw await failure(response);
+      return fileStreamOf(response);
+    },
     pushEvents: (request) => json(PushResponseSchema, '/api/events', jsonBody('POST', request)),
     listPeople: async () => (await json(PeopleListSchema, '/api/people')).people,
     fetchMatchInputs: (personId) => json(MatchInputsSchema, `/api/people/${encodeURIComponent(personId)}/match-inputs`),
@@ -164,6 +197,9 @@ export function createHttpTransport(baseUrl = ''): Transport {
         throw error;
       }
     },
+    listConflicts: async (state) => (await json(ConflictListSchema, `/api/conflicts?state=${encodeURIComponent(state)}`)).conflicts,
+    resolveConflict: async (conflictId, request) =>
+      (await json(ResolveConflictResponseSchema, `/api/conflicts/${encodeURIComponent(conflictId)}/resolve`, jsonBody('POST', request))).conflict,
     listFollowUps: async (state) => (await json(FollowUpListSchema, `/api/follow-ups?state=${encodeURIComponent(state)}`)).followUps,
     resolveFollowUp: async (followUpId, request) =>
       (await json(ResolveFollowUpResponseSchema, `/api/follow-ups/${encodeURIComponent(followUpId)}/resolve`, jsonBody('POST', request))).followUp,

@@ -1,3 +1,4 @@
+import { ResolveConflictRequestSchema, type Conflict, type ResolveConflictRequest } from '../../src/domain/conflicts';
 import { canonicalJson, type HearthEvent, type OutcomeRecorded, type PushRequest, type PushResponse } from '../../src/domain/events';
 import type { LoginRequest, SessionInfo } from '../../src/domain/api';
 import { ResolveFollowUpRequestSchema, type FollowUp, type FollowUpState, type ResolveFollowUpRequest } from '../../src/domain/follow-ups';
@@ -12,7 +13,8 @@ import {
 import { rankCarers } from '../../src/domain/matching/rank-carers';
 import { describeShortlistProblem, passedOverCarers, sameMatch, seenOf, shortlistProblems } from '../../src/domain/shortlist-rules';
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
-import { ApiFailure, NetworkFailure, type Transport } from '../../src/sync/transport';
+import { ApiFailure, NetworkFailure, type FileStream, type Transport } from '../../src/sync/transport';
+import { fakeFileStream } from './fake-file-stream';
 import { makeSession, summaryOf, testId, type TestFile } from './factories';
 import type { TestMatching } from './matching-factories';
 
@@ -25,6 +27,8 @@ export class FakeOffice implements Transport {
   signedIn = true;
   /** The next N pushes are committed but their answer is lost, as when a connection drops. */
   dropAnswers = 0;
+  /** When set, a push it returns a failure for is refused with it, before anything is stored. */
+  refusePush: ((request: PushRequest) => ApiFailure | null) | null = null;
   /** Files whose bytes arrive damaged (one byte flipped), by sha256. */
   corrupt = new Set<string>();
   readonly stored = new Map<string, { event: HearthEvent; hash: string }>();
@@ -104,9 +108,11 @@ export class FakeOffice implements Transport {
         .filter((e): e is OutcomeRecorded => e.type === 'OutcomeRecorded' && !withdrawn.has(e.id))
         .map((event) => ({ event }))
         .at(-1);
-      if (!decided) return summaryOf(pack);
+      const openConflicts = [...this.conflicts.values()].filter((c) => c.visitId === pack.visit.id && c.resolvedAt === null).length;
+      if (!decided) return summaryOf(pack, { openConflicts });
       const chosen = pack.candidates.find((c) => c.id === decided.event.payload.chosenCarerId);
       return summaryOf(pack, {
+        openConflicts,
         decision: {
           eventId: decided.event.id,
           outcome: decided.event.payload.outcome,
@@ -137,9 +143,31 @@ export class FakeOffice implements Transport {
     return new Blob([copy]);
   }
 
+  /** Every streamed file request: which file, from which byte. */
+  readonly fileRequests: { sha256: string; fromByte: number }[] = [];
+
+  async streamFile(sha256: string, fromByte = 0): Promise<FileStream> {
+    this.signedInOrThrow();
+    this.fileFetches.push(sha256);
+    this.fileRequests.push({ sha256, fromByte });
+    const bytes = this.files.get(sha256);
+    if (!bytes) throw new ApiFailure(404, 'not-found', 'That file was not found.');
+    return this.answerFile(sha256, bytes, fromByte);
+  }
+
+  /** The office's answer to a file request, as the media route gives it; test/support/flaky-file-office.ts misbehaves here. */
+  protected answerFile(sha256: string, bytes: Uint8Array<ArrayBuffer>, fromByte: number): FileStream {
+    if (fromByte > 0 && fromByte >= bytes.length) throw new ApiFailure(416, 'range-not-satisfiable', 'That part of the file does not exist.');
+    const copy = bytes.slice(fromByte);
+    if (this.corrupt.has(sha256) && copy.length > 0) copy[0] = copy[0]! ^ 0xff;
+    return fakeFileStream(copy, { status: fromByte > 0 ? 206 : 200, start: fromByte, totalBytes: bytes.length });
+  }
+
   async pushEvents(request: PushRequest): Promise<PushResponse> {
     this.signedInOrThrow();
     this.pushes.push(structuredClone(request));
+    const refusal = this.refusePush?.(request);
+    if (refusal) throw refusal;
     const conflicts = request.events.filter((e) => {
       const existing = this.stored.get(e.id);
       return existing !== undefined && existing.hash !== canonicalJson(e);
@@ -228,6 +256,32 @@ export class FakeOffice implements Transport {
 
   addFollowUp(followUp: FollowUp): void {
     this.followUps.set(followUp.id, structuredClone(followUp));
+  }
+
+  /** Conflicts the office holds, by id (tests add them directly, as the server would raise them). */
+  conflicts = new Map<string, Conflict>();
+
+  async listConflicts(state: 'open' | 'resolved'): Promise<Conflict[]> {
+    this.signedInOrThrow();
+    const all = [...this.conflicts.values()].map((c) => structuredClone(c));
+    if (state === 'open') return all.filter((c) => c.resolvedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return all.filter((c) => c.resolvedAt !== null).sort((a, b) => b.resolvedAt!.localeCompare(a.resolvedAt!));
+  }
+
+  /** The server's rules: two answers need the one kept; a note is required; one already resolved stays as it was. */
+  async resolveConflict(conflictId: string, request: ResolveConflictRequest): Promise<Conflict> {
+    this.signedInOrThrow();
+    const { keepEventId, note } = ResolveConflictRequestSchema.parse(request);
+    const conflict = this.conflicts.get(conflictId);
+    if (!conflict) throw new ApiFailure(404, 'not-found', 'There is no such conflict. Refresh the list.');
+    const ids = conflict.answers.map((a) => a.eventId);
+    if (conflict.kind === 'different-outcomes' && (!keepEventId || !ids.includes(keepEventId))) {
+      throw new ApiFailure(400, 'invalid-request', 'keepEventId: say which of the two answers stands.');
+    }
+    if (conflict.resolvedAt === null) {
+      Object.assign(conflict, { resolvedAt: this.now().toISOString(), resolvedByName: this.session.user.name, keptEventId: keepEventId ?? null, note });
+    }
+    return structuredClone(conflict);
   }
 
   async listFollowUps(state: FollowUpState): Promise<FollowUp[]> {

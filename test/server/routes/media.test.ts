@@ -51,6 +51,21 @@ describe('/api/media/:sha256', () => {
     expect(response.rawPayload.equals(filmBytes.subarray(start, end + 1))).toBe(true);
   });
 
+  it('resumes from any offset: each `bytes=<received>-` answer is 206 with the rest, and the parts make the whole file', async () => {
+    const parts: Buffer[] = [];
+    let received = 0;
+    // The connection drops after each of these bytes; the tablet keeps what came and asks for the rest.
+    for (const cut of [1, 65_537, FAKE_FILM_BYTES - 1, FAKE_FILM_BYTES]) {
+      const response = await get(film.sha256, received === 0 ? {} : { range: `bytes=${received}-` });
+      expect(response.statusCode).toBe(received === 0 ? 200 : 206);
+      if (received > 0) expect(response.headers['content-range']).toBe(`bytes ${received}-${FAKE_FILM_BYTES - 1}/${FAKE_FILM_BYTES}`);
+      expect(response.rawPayload.length).toBe(FAKE_FILM_BYTES - received);
+      parts.push(response.rawPayload.subarray(0, cut - received));
+      received = cut;
+    }
+    expect(Buffer.concat(parts).equals(filmBytes)).toBe(true);
+  });
+
   it('answers a range past the end with 416 and the real size', async () => {
     for (const range of [`bytes=${FAKE_FILM_BYTES}-`, 'bytes=-0']) {
       const response = await get(film.sha256, { range });
