@@ -50,6 +50,14 @@ export function listOutbox(db: HearthDatabase): Promise<OutboxItem[]> {
   return db.outbox.orderBy('queuedAt').toArray();
 }
 
+/** Records the office refused or could not take, with the reason, each with the name of the person it is about. */
+export async function listFailedOutbox(db: HearthDatabase): Promise<{ item: OutboxItem; personFirstName: string | null }[]> {
+  const failed = (await listOutbox(db)).filter((item) => item.lastError !== null);
+  const visits = await db.visits.bulkGet([...new Set(failed.map((item) => item.event.visitId))]);
+  const nameOf = new Map(visits.flatMap((v) => (v ? [[v.id, v.summary.personFirstName] as const] : [])));
+  return failed.map((item) => ({ item, personFirstName: nameOf.get(item.event.visitId) ?? null }));
+}
+
 export function countOutbox(db: HearthDatabase): Promise<number> {
   return db.outbox.count();
 }

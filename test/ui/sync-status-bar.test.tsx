@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { getSession } from '../../src/local-db/queries';
 import { recordOutcome } from '../../src/local-db/record-event';
@@ -47,6 +47,29 @@ describe('the sync status bar', () => {
     expect(await (await syncBar()).findByText('Problem: No connection to the office right now.')).toBeInTheDocument();
     expect((await syncBar()).getByText('1 record waiting to be sent')).toBeInTheDocument();
     expect(await world.db.outbox.count()).toBe(1);
+  });
+});
+
+describe('records the office does not accept', () => {
+  it('lists each with the reason, keeps it on the tablet, and "Try again" sends it once the office takes it', async () => {
+    const { world, user } = await renderAt('/', { packReady: true });
+    const event = await chooseSam(world);
+    // The office already holds a record with this id and other details (RELIABILITY F4).
+    const clash = { ...event, payload: { ...event.payload, outcome: 'none-of-these' as const, chosenCarerId: null } };
+    world.office.stored.set(event.id, { event: clash, hash: JSON.stringify(clash) });
+    await user.click(await (await syncBar()).findByRole('button', { name: 'Sync now' }));
+
+    const bar = await syncBar();
+    expect(await bar.findByText('1 record was not accepted by the office:')).toBeInTheDocument();
+    expect(bar.getByText('Hilda’s answer: This record clashes with one the office already has. (tried 1 time)')).toBeInTheDocument();
+    expect(await world.db.outbox.count()).toBe(1);
+
+    world.office.stored.delete(event.id); // the office sorted it out
+    await user.click(bar.getByRole('button', { name: 'Try again' }));
+    expect(await bar.findByText('Nothing waiting to be sent')).toBeInTheDocument();
+    // The count and the list are separate live queries: the list may go a moment after the count.
+    await waitFor(() => expect(bar.queryByText(/not accepted by the office/)).not.toBeInTheDocument());
+    expect(world.office.stored.get(event.id)?.event).toEqual(event);
   });
 });
 

@@ -6,6 +6,7 @@ import { assertNever } from '../assert-never';
 import { formatWhenRelative } from '../format/dates';
 import { recordsWaitingText } from '../format/words';
 import { useSyncStatus } from '../hooks/use-sync-status';
+import { FailedRecords } from './failed-records';
 
 /** What is waiting to be sent, when the office last got it, and a button to send now. */
 export function SyncStatusBar() {
@@ -31,6 +32,7 @@ export function SyncStatusBar() {
       <button type="button" className="button" onClick={() => void sync.syncNow()}>
         Sync now
       </button>
+      <FailedRecords />
     </section>
   );
 }
