@@ -42,6 +42,8 @@ export default defineConfig({
         // Nothing under /api is answered by the service worker: the office's answers are never cached.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Background Sync where the browser has it: the worker only wakes the page (see the file).
+        importScripts: ['/sw-background-sync.js'],
       },
     }),
   ],

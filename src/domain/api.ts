@@ -37,7 +37,14 @@ export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 export const SessionInfoSchema = z
   .object({
     user: z.object({ id: UuidSchema, name: z.string(), email: z.string(), role: z.enum(['organiser']) }).strict(),
-    organisation: z.object({ id: UuidSchema, name: z.string() }).strict(),
+    organisation: z
+      .object({
+        id: UuidSchema,
+        name: z.string(),
+        /** Hours a visit's pack stays on the tablet once the office has its outcome (absent from older answers: 24). */
+        packRetentionHours: z.number().int().min(1).max(2160).default(24),
+      })
+      .strict(),
   })
   .strict();
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

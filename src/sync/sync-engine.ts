@@ -1,4 +1,5 @@
 import type { HearthDatabase } from '../local-db/database';
+import { purgeExpiredPacks } from '../local-db/pack-retention';
 import { countOutbox, getSession, updateSyncState } from '../local-db/queries';
 import { pushOutbox, type PushSummary } from './outbox-sender';
 import type { Transport } from './transport';
@@ -43,9 +44,17 @@ export interface SyncEngineOptions {
   retryMaxMs?: number;
   page?: PageEvents;
   visibility?: PageVisibility;
+  /**
+   * Runs `fn` holding a lock shared by every tab of the app (navigator.locks in the browser), so two
+   * open tabs never send at once. Without one, one run at a time holds within this page only; the
+   * office's idempotent store keeps a double send harmless either way.
+   */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export const SYNC_INTERVAL_MS = 30_000;
+/** A session saved before organisations had a retention setting keeps packs this long after the office has the outcome. */
+export const DEFAULT_PACK_RETENTION_HOURS = 24;
 export const SYNC_RETRY_BASE_MS = 2_000;
 export const SYNC_RETRY_MAX_MS = 5 * 60_000;
 
@@ -65,6 +74,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     retryMaxMs = SYNC_RETRY_MAX_MS,
     page,
     visibility,
+    exclusive = (fn) => fn(),
   } = options;
 
   let status: SyncStatus = 'idle';
@@ -92,8 +102,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (push.outcome === 'signed-out' || push.outcome === 'refused' || push.outcome === 'partly-sent') {
       return { status: 'error', push };
     }
-    if (await getSession(db)) {
+    const session = await getSession(db);
+    if (session) {
       await refreshVisits(db, transport).catch(() => undefined); // the list is a convenience; sending is what matters
+      // Only after a run in which everything waiting reached the office (this point): see purgeExpiredPacks.
+      await purgeExpiredPacks(db, now(), session.session.organisation.packRetentionHours ?? DEFAULT_PACK_RETENTION_HOURS);
     }
     await updateSyncState(db, { lastSuccessAt: now().toISOString(), lastError: null });
     return { status: 'idle', push };
@@ -109,7 +122,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function syncNow(): Promise<SyncRunResult> {
     if (running) return running;
-    running = runOnce()
+    running = exclusive(runOnce)
       .catch(async (error: unknown): Promise<SyncRunResult> => {
         const message = error instanceof Error ? error.message : String(error);
         await updateSyncState(db, { lastError: message }).catch(() => undefined);

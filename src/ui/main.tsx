@@ -5,7 +5,8 @@ import { openHearthDatabase } from '../local-db/database';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
 import { App, type AppServices } from './app';
-import { registerServiceWorker } from './pwa/register-service-worker';
+import { askToKeepStorage, browserStorage } from './pwa/device-storage';
+import { registerServiceWorker, listenForBackgroundSync } from './pwa/register-service-worker';
 import { routes } from './routes';
 import './styles.css';
 import './matching.css';
@@ -13,7 +14,14 @@ import './person-mode/person-mode.css';
 
 const db = openHearthDatabase();
 const transport = createHttpTransport();
-const sync = createSyncEngine({ db, transport, page: window, visibility: document });
+const sync = createSyncEngine({
+  db,
+  transport,
+  page: window,
+  visibility: document,
+  // One send at a time across every open tab of Hearth, where the browser has Web Locks.
+  exclusive: navigator.locks ? (fn) => navigator.locks.request('hearth-sync', () => fn()) : undefined,
+});
 
 const services: AppServices = {
   db,
@@ -22,12 +30,17 @@ const services: AppServices = {
   now: () => new Date(),
   randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
   estimateStorage: async () => navigator.storage?.estimate?.(),
+  storage: browserStorage(),
 };
 
-// Ask the browser not to clear Hearth's storage under pressure: it holds unsent decisions and films.
-void navigator.storage?.persist?.().catch(() => false);
+void askToKeepStorage(db, services.storage, services.now);
 sync.start();
 registerServiceWorker();
+const backgroundSync = listenForBackgroundSync(() => void sync.syncNow());
+// Offline with records waiting: ask the browser (where it can) to wake Hearth when the connection returns.
+sync.subscribe((status) => {
+  if (status === 'offline') backgroundSync.requestWakeUp();
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

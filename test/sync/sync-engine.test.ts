@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { recordOutcome } from '../../src/local-db/record-event';
+import { downloadVisitPack } from '../../src/sync/pack-downloader';
+import { refreshVisits } from '../../src/sync/visit-list';
 import { createSyncEngine, type PageEvents } from '../../src/sync/sync-engine';
 import { makePack } from '../support/factories';
 import { FakeOffice } from '../support/fake-transport';
@@ -86,5 +88,45 @@ describe('sync engine', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('removes a visit’s pack a day after the office acknowledged its outcome, and not a moment before', async () => {
+    const db = await signedInDb();
+    const office = new FakeOffice();
+    const { pack, files } = await makePack(['Sam']);
+    office.addPack(pack, files);
+    await refreshVisits(db, office);
+    expect(await downloadVisitPack(db, office, pack.visit.id)).toEqual({ ok: true });
+    const sam = pack.candidates[0]!.id;
+    await recordOutcome(db, { visitId: pack.visit.id, outcome: 'chosen', chosenCarerId: sam, orderShown: [sam] }, fixedClock());
+    let at = new Date('2026-12-01T09:00:00Z');
+    const engine = createSyncEngine({ db, transport: office, now: () => at });
+
+    await engine.syncNow(); // sent and acknowledged now
+    expect(await db.packs.count()).toBe(1);
+    at = new Date('2026-12-02T08:59:59Z');
+    await engine.syncNow();
+    expect(await db.packs.count()).toBe(1);
+    at = new Date('2026-12-02T09:00:00Z');
+    await engine.syncNow();
+    expect(await db.packs.count()).toBe(0);
+    expect(await db.files.count()).toBe(0);
+    expect((await db.visits.get(pack.visit.id))?.packRemovedAt).toBe('2026-12-02T09:00:00.000Z');
+  });
+
+  it('with a lock shared by two tabs, only one sends: the other then finds nothing waiting', async () => {
+    const { db, office } = await setUp();
+    let held: Promise<unknown> = Promise.resolve();
+    // A stand-in for navigator.locks.request: each run waits for the one before it.
+    const exclusive = <T,>(fn: () => Promise<T>): Promise<T> => {
+      const run = held.then(fn);
+      held = run.catch(() => undefined);
+      return run;
+    };
+    const tabA = createSyncEngine({ db, transport: office, exclusive });
+    const tabB = createSyncEngine({ db, transport: office, exclusive });
+    await Promise.all([tabA.syncNow(), tabB.syncNow()]);
+    expect(office.pushes).toHaveLength(1);
+    expect(office.stored.size).toBe(1);
   });
 });

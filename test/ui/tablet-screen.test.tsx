@@ -1,7 +1,9 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { checkOrganiserPin } from '../../src/local-db/organiser-pin';
-import { ORGANISER_PIN, renderAt, TEST_NOW } from '../support/render';
+import { getSyncState } from '../../src/local-db/queries';
+import type { DeviceStorage } from '../../src/ui/pwa/device-storage';
+import { makeWorld, ORGANISER_PIN, renderApp, renderAt, TEST_NOW } from '../support/render';
 
 const NEW_PIN = '913746';
 
@@ -62,5 +64,43 @@ describe('"This tablet": the person-mode PIN', () => {
     expect(await checkOrganiserPin(world.db, NEW_PIN, TEST_NOW)).toBe('right');
     expect(await checkOrganiserPin(world.db, ORGANISER_PIN, TEST_NOW)).toBe('wrong');
     for (const label of ['Current PIN', 'New PIN', 'Type the new PIN again']) expect(screen.getByLabelText(label)).toHaveValue('');
+  });
+});
+
+describe('"This tablet": storage', () => {
+  /** A browser that has 50 MB used of 2 GB, and keeps Hearth's data only once asked `agreeAfter` times. */
+  function fakeStorage(agreeAfter: number): DeviceStorage & { asked: number } {
+    const storage = {
+      asked: 0,
+      estimate: async () => ({ usage: 50_000_000, quota: 2_050_000_000 }),
+      persisted: async () => storage.asked >= agreeAfter,
+      persist: async () => ++storage.asked >= agreeAfter,
+    };
+    return storage;
+  }
+
+  it('shows the room used and free, and whether the browser keeps Hearth’s data; asking again is recorded', async () => {
+    const world = await makeWorld();
+    const storage = fakeStorage(2);
+    world.services.storage = storage;
+    const { user } = renderApp(world, '/tablet');
+    const section = await screen.findByRole('region', { name: 'Storage' });
+    expect(await within(section).findByText('50 MB')).toBeInTheDocument();
+    expect(within(section).getByText('2,000 MB')).toBeInTheDocument();
+    expect(within(section).getByText('Not asked yet')).toBeInTheDocument();
+
+    await user.click(within(section).getByRole('button', { name: 'Ask to keep Hearth’s data' }));
+    expect(await within(section).findByText('No')).toBeInTheDocument();
+    expect(await getSyncState(world.db)).toMatchObject({ storagePersisted: false, storagePersistCheckedAt: TEST_NOW.toISOString() });
+
+    await user.click(within(section).getByRole('button', { name: 'Ask to keep Hearth’s data' }));
+    expect(await within(section).findByText('Yes')).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'Ask to keep Hearth’s data' })).not.toBeInTheDocument();
+    expect((await getSyncState(world.db)).storagePersisted).toBe(true);
+  });
+
+  it('says so plainly when the browser cannot tell', async () => {
+    await openTabletScreen();
+    expect(await screen.findByText(/This browser does not say how much room there is/)).toBeInTheDocument();
   });
 });

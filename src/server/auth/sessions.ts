@@ -47,8 +47,8 @@ export async function deleteSession(db: Db, tokenSha256: string): Promise<void> 
 }
 
 export async function loadSessionInfo(db: Db, auth: Pick<SessionAuth, 'userId' | 'organisationId'>): Promise<SessionInfo | null> {
-  const rows = await db.query<{ user_id: string; user_name: string; email: string; org_id: string; org_name: string }>(
-    `select u.id as user_id, u.name as user_name, u.email, o.id as org_id, o.name as org_name
+  const rows = await db.query<{ user_id: string; user_name: string; email: string; org_id: string; org_name: string; retention: number }>(
+    `select u.id as user_id, u.name as user_name, u.email, o.id as org_id, o.name as org_name, o.pack_retention_hours as retention
        from users u join organisations o on o.id = u.organisation_id
       where u.id = $1 and u.organisation_id = $2`,
     [auth.userId, auth.organisationId],
@@ -57,7 +57,7 @@ export async function loadSessionInfo(db: Db, auth: Pick<SessionAuth, 'userId' |
   if (!row) return null;
   return {
     user: { id: row.user_id, name: row.user_name, email: row.email, role: 'organiser' },
-    organisation: { id: row.org_id, name: row.org_name },
+    organisation: { id: row.org_id, name: row.org_name, packRetentionHours: row.retention },
   };
 }
 

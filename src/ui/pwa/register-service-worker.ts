@@ -24,3 +24,27 @@ export function registerServiceWorker(): void {
     if (document.visibilityState === 'visible') void workbox.update().catch(() => undefined);
   });
 }
+
+const BACKGROUND_SYNC_TAG = 'hearth-outbox';
+
+/**
+ * An extra where the browser has Background Sync (not iPad Safari, which is why sending is driven by
+ * the page): asks to be woken when the connection returns while records wait, and sends then.
+ * `sendNow` is the page's own sync; the service worker only says when.
+ */
+export function listenForBackgroundSync(sendNow: () => void): { requestWakeUp: () => void } {
+  const supported = import.meta.env.PROD && typeof navigator !== 'undefined' && 'serviceWorker' in navigator && 'SyncManager' in window;
+  if (supported) {
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type === 'hearth-sync-now') sendNow();
+    });
+  }
+  return {
+    requestWakeUp() {
+      if (!supported) return;
+      void navigator.serviceWorker.ready
+        .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(BACKGROUND_SYNC_TAG))
+        .catch(() => undefined); // refused or unsupported: the page's own triggers still send
+    },
+  };
+}

@@ -3,8 +3,9 @@ import { hasOrganiserPin } from '../../local-db/organiser-pin';
 import { useAppServices } from '../app';
 import { ChangePinForm } from '../components/change-pin-form';
 import { PageHeading } from '../components/page-heading';
+import { StorageSection } from '../components/storage-section';
 
-/** "This tablet": what is kept on this tablet itself rather than at the office. For now, the person-mode PIN. */
+/** "This tablet": what is kept on this tablet itself rather than at the office: the person-mode PIN and storage. */
 export function TabletScreen() {
   const { db } = useAppServices();
   const pinSet = useLiveQuery(() => hasOrganiserPin(db), [db]);
@@ -21,6 +22,7 @@ export function TabletScreen() {
           <p>There is no PIN on this tablet yet. You will set it the first time you hand the tablet over.</p>
         )}
       </section>
+      <StorageSection />
     </>
   );
 }

@@ -18,6 +18,8 @@ describe('/api/session', () => {
     const info = SessionInfoSchema.parse(response.json());
     expect(info.user).toMatchObject({ name: 'Jo Baker', email: DEMO_ORGANISER.email, role: 'organiser' });
     expect(info.organisation.name).toBe('Hearth Demo Home Care');
+    // Read from the answer itself (the schema would fill in 24): the organisation's default, a day after the office has the outcome.
+    expect(response.json().organisation.packRetentionHours).toBe(24);
 
     const cookie = response.cookies.find((c) => c.name === 'hearth_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
