@@ -36,6 +36,8 @@ export type VisitDecision = z.infer<typeof VisitDecisionSchema>;
 export const VisitSummarySchema = VisitSchema.extend({
   candidateCount: z.number().int().min(0),
   decision: VisitDecisionSchema.nullable(),
+  /** Conflicts the office has not resolved yet (tablets' answers disagree, or the shortlist changed). */
+  openConflicts: z.number().int().min(0),
 }).strict();
 export type VisitSummary = z.infer<typeof VisitSummarySchema>;
 

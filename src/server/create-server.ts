@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config';
 import type { Db } from './database/db';
 import { BODY_LIMIT_BYTES, installErrorHandler } from './http/error-handler';
+import { installFaultInjection } from './http/fault-injection';
+import { conflictRoutes } from './routes/conflicts';
 import { eventRoutes } from './routes/events';
 import { followUpRoutes } from './routes/follow-ups';
 import { healthRoutes } from './routes/health';
@@ -27,6 +29,8 @@ export interface ServerDeps {
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
   installErrorHandler(app);
+  // Test-only (HEARTH_FAULT_INJECTION=1, refused in production): before the routes, so its hooks reach them all.
+  if (deps.config.faultInjection) installFaultInjection(app);
   app.decorateRequest('auth', null);
   await app.register(fastifyCookie);
 
@@ -41,6 +45,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(mediaRoutes(deps.db, deps.mediaDir));
   await app.register(eventRoutes(deps.db));
   await app.register(followUpRoutes(deps.db));
+  await app.register(conflictRoutes(deps.db));
   await app.register(peopleRoutes(deps.db));
   await app.register(matchRunRoutes(deps.db));
   await registerStaticApp(app, deps.staticDir ?? deps.config.staticDir);

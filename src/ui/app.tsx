@@ -4,6 +4,7 @@ import type { HearthDatabase } from '../local-db/database';
 import type { DownloadOptions } from '../sync/pack-downloader';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
+import type { DeviceStorage } from './pwa/device-storage';
 
 /**
  * Everything with state or side effects that screens use, made once in main.tsx and injected,
@@ -16,6 +17,8 @@ export interface AppServices {
   now: () => Date;
   randomBytes: (count: number) => Uint8Array;
   estimateStorage?: DownloadOptions['estimateStorage'];
+  /** The browser's storage manager (space used and free, and keeping Hearth's data safe from clearing). */
+  storage?: DeviceStorage;
 }
 
 const AppServicesContext = createContext<AppServices | null>(null);

@@ -1,3 +1,4 @@
+import type { Conflict } from '../../src/domain/conflicts';
 import type { SessionInfo } from '../../src/domain/api';
 import type { FollowUp } from '../../src/domain/follow-ups';
 import type { CarerProfile, PersonProfile } from '../../src/domain/profiles';
@@ -103,13 +104,13 @@ export async function makePack(names: string[] = ['Sam', 'Grace', 'Tom'], option
 }
 
 export function summaryOf(pack: VisitPack, overrides: Partial<VisitSummary> = {}): VisitSummary {
-  return { ...pack.visit, candidateCount: pack.candidates.length, decision: null, ...overrides };
+  return { ...pack.visit, candidateCount: pack.candidates.length, decision: null, openConflicts: 0, ...overrides };
 }
 
 export function makeSession(): SessionInfo {
   return {
     user: { id: testId(), name: 'Jo Baker', email: 'organiser@demo.hearth.test', role: 'organiser' },
-    organisation: { id: testId(), name: 'Hearth Demo Home Care' },
+    organisation: { id: testId(), name: 'Hearth Demo Home Care', packRetentionHours: 24 },
   };
 }
 
@@ -127,6 +128,29 @@ export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
     createdAt: '2026-11-25T10:40:00.000Z',
     resolvedAt: null,
     resolvedByName: null,
+    note: null,
+    ...overrides,
+  };
+}
+
+/** Two tablets' different answers for Hilda's visit, as the office would list them. */
+export function makeConflict(overrides: Partial<Conflict> = {}): Conflict {
+  const shown = ['Sam', 'Grace', 'Tom'];
+  return {
+    id: testId(),
+    visitId: testId(),
+    personFirstName: 'Hilda',
+    kind: 'different-outcomes',
+    summary: 'Two tablets sent different answers for this visit',
+    answers: [
+      { eventId: testId(), outcome: 'chosen', chosenCarerFirstName: 'Grace', decidedAt: '2026-11-25T10:35:00.000Z', deviceLabel: 'Tablet B', shownFirstNames: shown },
+      { eventId: testId(), outcome: 'chosen', chosenCarerFirstName: 'Sam', decidedAt: '2026-11-25T10:31:00.000Z', deviceLabel: 'Tablet A', shownFirstNames: shown },
+    ],
+    shortlistFirstNames: shown,
+    createdAt: '2026-11-25T10:40:00.000Z',
+    resolvedAt: null,
+    resolvedByName: null,
+    keptEventId: null,
     note: null,
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src/sync/transport';
-import { makeFollowUp } from '../support/factories';
+import { makeConflict, makeFollowUp } from '../support/factories';
 import { makeWorld, renderApp } from '../support/render';
 
 /** The office with two open follow-ups (Hilda's visit is on the tablet, Ruth's is not) and one done. */
@@ -131,5 +131,49 @@ describe('follow-ups', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'To do (0)' })).toBeInTheDocument();
     expect(within(todo()).getByText(/nothing to follow up/i)).toBeInTheDocument();
     expect(within(done()).getByText('Nothing has been marked as done yet.')).toBeInTheDocument();
+  });
+
+  it('shows records that disagree first, and records which answer stands only with a choice and a note', async () => {
+    const { world } = await followUpsWorld();
+    const conflict = makeConflict();
+    world.office.conflicts.set(conflict.id, conflict);
+    const { user } = await openFollowUps(world);
+    const region = await screen.findByRole('region', { name: 'Records that disagree (1)' });
+    const card = item(region, 'Hilda: Two tablets sent different answers for this visit');
+    const answers = within(card).getAllByRole('radio');
+    expect(answers).toHaveLength(2);
+    expect(within(card).getByText('Tablet A')).toBeInTheDocument();
+    expect(within(card).getByText('Grace')).toBeInTheDocument();
+
+    await user.click(within(card).getByRole('button', { name: 'Record the decision' }));
+    expect(within(card).getByRole('alert')).toHaveTextContent('Choose the answer that stands.');
+    await user.click(answers[1]!); // Tablet A: Sam
+    await user.click(within(card).getByRole('button', { name: 'Record the decision' }));
+    expect(within(card).getByRole('alert')).toHaveTextContent('Say in a few words what was decided');
+    expect(world.office.conflicts.get(conflict.id)?.resolvedAt).toBeNull();
+
+    await user.type(within(card).getByLabelText('What was decided, and why'), 'Rang Hilda, who said Sam again');
+    await user.click(within(card).getByRole('button', { name: 'Record the decision' }));
+    expect(await screen.findByText('Decision recorded for Hilda: Rang Hilda, who said Sam again')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /records that disagree/i })).not.toBeInTheDocument();
+    expect(world.office.conflicts.get(conflict.id)).toMatchObject({ keptEventId: conflict.answers[1]!.eventId, note: 'Rang Hilda, who said Sam again' });
+  });
+
+  it('shows a changed shortlist with the one answer and the shortlist now, and asks only for a note', async () => {
+    const { world } = await followUpsWorld();
+    const conflict = makeConflict({
+      kind: 'shortlist-changed',
+      summary: 'The answer was made from a shortlist the office has since changed',
+      answers: [makeConflict().answers[0]!],
+      shortlistFirstNames: ['Sam', 'Grace'],
+    });
+    world.office.conflicts.set(conflict.id, conflict);
+    const { user } = await openFollowUps(world);
+    const card = item(await screen.findByRole('region', { name: 'Records that disagree (1)' }), 'Hilda: The answer was made from a shortlist the office has since changed');
+    expect(within(card).queryByRole('radio')).not.toBeInTheDocument();
+    expect(within(card).getByText('The shortlist is now: Sam, Grace.')).toBeInTheDocument();
+    await user.type(within(card).getByLabelText('What was decided, and why'), 'Grace is still free: kept');
+    await user.click(within(card).getByRole('button', { name: 'Record the decision' }));
+    expect(await screen.findByText('Decision recorded for Hilda: Grace is still free: kept')).toBeInTheDocument();
   });
 });

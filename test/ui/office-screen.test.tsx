@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { makeConflict } from '../support/factories';
 import { giveTabletBack } from '../support/person-mode';
 import { renderAt } from '../support/render';
 
@@ -39,5 +40,16 @@ describe('decisions (office view)', () => {
     await world.sync.syncNow();
     await router.navigate('/office');
     expect(await screen.findByText('None of these')).toBeInTheDocument();
+  });
+
+  it('flags a visit whose records disagree, with the way to Follow-ups where the office decides', async () => {
+    const { world, user } = await renderAt('/', { packReady: true });
+    const conflict = makeConflict({ visitId: world.visitId });
+    world.office.conflicts.set(conflict.id, conflict);
+    await user.click(await screen.findByRole('link', { name: 'Decisions' }));
+    const item = (await screen.findByRole('heading', { level: 2, name: /hilda/i })).closest('li')!;
+    expect(await within(item).findByText(/the records for this visit disagree/i)).toBeInTheDocument();
+    await user.click(within(item).getByRole('link', { name: 'See Follow-ups' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Follow-ups' })).toBeInTheDocument();
   });
 });

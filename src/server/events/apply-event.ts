@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HearthEvent } from '../../domain/events';
 import type { Db } from '../database/db';
+import { closeConflictsOfWithdrawn, raiseOutcomeConflicts } from '../conflicts/detect-conflicts';
 
 export const WITHDRAWN_NOTE = 'withdrawn on the tablet';
 
@@ -11,6 +12,7 @@ export const WITHDRAWN_NOTE = 'withdrawn on the tablet';
 export async function applyEvent(tx: Db, organisationId: string, event: HearthEvent, receivedSeq: number): Promise<void> {
   switch (event.type) {
     case 'OutcomeRecorded': {
+      await raiseOutcomeConflicts(tx, organisationId, event);
       const { outcome, meetFirstCarerIds } = event.payload;
       if (outcome === 'chosen') return;
       await tx.query(
@@ -21,6 +23,7 @@ export async function applyEvent(tx: Db, organisationId: string, event: HearthEv
       return;
     }
     case 'OutcomeWithdrawn':
+      await closeConflictsOfWithdrawn(tx, organisationId, event.payload.withdrawsEventId);
       // An office decision already recorded on the follow-up stays as it was.
       await tx.query(
         `update follow_ups set resolved_at = now(), resolved_by = null, note = $3

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { ChangeShortlistRequestSchema } from '../../domain/conflicts';
 import { UuidSchema } from '../../domain/ids';
 import type { VisitPack } from '../../domain/visits';
 import type { Db } from '../database/db';
-import { notFound } from '../http/api-error';
+import { notFound, parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
+import { changeShortlist } from '../visits/change-shortlist';
 import { listVisits, loadVisitPack } from '../visits/visit-queries';
 
 export function visitRoutes(db: Db) {
@@ -17,6 +19,15 @@ export function visitRoutes(db: Db) {
       const pack = UuidSchema.safeParse(visitId).success ? await loadVisitPack(db, authOf(request).organisationId, visitId) : null;
       if (!pack) throw notFound('There is no such visit. Refresh the list of visits.');
       return pack;
+    });
+
+    app.put<{ Params: { id: string } }>('/api/visits/:id/shortlist', async (request): Promise<VisitPack> => {
+      const { organisationId, userId } = authOf(request);
+      const change = parseInput(ChangeShortlistRequestSchema, request.body);
+      const visitId = request.params.id;
+      const found = UuidSchema.safeParse(visitId).success && (await changeShortlist(db, organisationId, visitId, userId, change));
+      if (!found) throw notFound('There is no such visit. Refresh the list of visits.');
+      return (await loadVisitPack(db, organisationId, visitId))!;
     });
   };
 }

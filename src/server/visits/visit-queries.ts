@@ -35,11 +35,17 @@ interface DecisionRow {
   device_label: string;
 }
 
-/** The organisation's visits by planned time, each with its decision: the latest outcome received that was not withdrawn. */
+/**
+ * The organisation's visits by planned time, each with its decision: the latest outcome received that
+ * was not withdrawn (nor set aside by the office resolving two different answers), and how many
+ * conflicts wait for the office.
+ */
 export async function listVisits(db: Db, organisationId: string): Promise<VisitSummary[]> {
-  const visits = await db.query<VisitRow & { candidate_count: number }>(
+  const visits = await db.query<VisitRow & { candidate_count: number; open_conflicts: number }>(
     `select ${VISIT_COLUMNS},
-            (select count(*)::int from visit_candidates vc where vc.visit_id = v.id) as candidate_count
+            (select count(*)::int from visit_candidates vc where vc.visit_id = v.id) as candidate_count,
+            (select count(*)::int from visit_conflicts c
+              where c.organisation_id = v.organisation_id and c.visit_id = v.id and c.resolved_at is null) as open_conflicts
        from visits v join people p on p.id = v.person_id and p.organisation_id = v.organisation_id
       where v.organisation_id = $1
       order by v.planned_at, v.id`,
@@ -57,6 +63,11 @@ export async function listVisits(db: Db, organisationId: string): Promise<VisitS
           select 1 from events w
            where w.organisation_id = e.organisation_id and w.type = 'OutcomeWithdrawn'
              and w.payload->>'withdrawsEventId' = e.id::text and w.visit_id = e.visit_id)
+        -- Where the office resolved two different answers, the one it did not keep is not the decision.
+        and not exists (
+          select 1 from visit_conflicts c
+           where c.organisation_id = e.organisation_id and c.kind = 'different-outcomes' and c.kept_event_id is not null
+             and c.kept_event_id <> e.id and e.id in (c.event_id, c.other_event_id))
       order by e.visit_id, e.received_seq desc`,
     [organisationId],
   );
@@ -66,6 +77,7 @@ export async function listVisits(db: Db, organisationId: string): Promise<VisitS
     return {
       ...toVisit(row),
       candidateCount: row.candidate_count,
+      openConflicts: row.open_conflicts,
       decision: d
         ? {
             eventId: d.event_id,

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import type { LocalVisit } from '../../local-db/database';
+import { paths } from '../paths';
 import { formatDayAndTime } from '../format/dates';
 import { decisionShort } from './decision-text';
 
@@ -12,6 +14,11 @@ export function OfficeDecision({ visit }: { visit: LocalVisit }) {
         {summary.personFirstName}, {formatDayAndTime(summary.plannedAt)}
       </h2>
       <p>{summary.place}</p>
+      {summary.openConflicts > 0 && (
+        <p className="notice">
+          The records for this visit disagree, so the office must decide which stands. <Link to={paths.followUps}>See Follow-ups</Link>.
+        </p>
+      )}
       {decision ? (
         <dl className="facts">
           <dt>Decision</dt>

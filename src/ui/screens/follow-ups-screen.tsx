@@ -4,9 +4,11 @@ import { listVisits } from '../../local-db/queries';
 import { useAppServices } from '../app';
 import { DoneFollowUp } from '../components/follow-ups/done-follow-up';
 import { resolvedMessage } from '../components/follow-ups/follow-up-words';
+import { OpenConflict } from '../components/follow-ups/open-conflict';
 import { OpenFollowUp } from '../components/follow-ups/open-follow-up';
 import { OfficeDataNotice } from '../components/office-data-notice';
 import { PageHeading } from '../components/page-heading';
+import { useConflicts } from '../hooks/use-conflicts';
 import { useFollowUps } from '../hooks/use-follow-ups';
 import { useSession } from '../hooks/use-session';
 
@@ -18,6 +20,7 @@ export function FollowUpsScreen() {
   const { db } = useAppServices();
   const session = useSession();
   const { lists, shown, resolve } = useFollowUps();
+  const conflicts = useConflicts();
   const visits = useLiveQuery(() => listVisits(db), [db]);
   const [message, setMessage] = useState('');
   const openHeading = useRef<HTMLHeadingElement>(null);
@@ -37,6 +40,24 @@ export function FollowUpsScreen() {
         {message}
       </p>
       <OfficeDataNotice state={lists} onRetry={lists.reload} offline={OFFLINE} />
+      {conflicts.open && conflicts.open.length > 0 && (
+        <section aria-labelledby="conflicts-open">
+          <h2 id="conflicts-open">Records that disagree ({conflicts.open.length})</h2>
+          <p>Both records are kept. Decide which stands, so the visit has one answer.</p>
+          <ul className="card-list">
+            {conflicts.open.map((conflict) => (
+              <OpenConflict
+                key={conflict.id}
+                conflict={conflict}
+                onResolve={async (keepEventId, note) => {
+                  await conflicts.resolve(conflict.id, { ...(keepEventId ? { keepEventId } : {}), note });
+                  setMessage(`Decision recorded for ${conflict.personFirstName}: ${note}`);
+                }}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
       {shown && (
         <>
           <section aria-labelledby="follow-ups-open">

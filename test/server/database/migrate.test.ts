@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, appendFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, migrate } from '../../../src/server/database/migrate';
+import { MIGRATIONS_DIR, migrate, readMigrations } from '../../../src/server/database/migrate';
 import { openPgliteDb } from '../../../src/server/database/pglite-db';
 import { openTestDb, type TestDb } from '../../support/server-db';
 
@@ -14,7 +14,9 @@ describe('migrate', () => {
   afterAll(() => testDb.dispose());
 
   it('applies every migration once, and running it again changes nothing', async () => {
-    const all = ['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql', '0004_voice_per_section.sql'];
+    const all = (await readMigrations()).map((m) => m.name);
+    expect(all.slice(0, 4)).toEqual(['0001_init.sql', '0002_matching.sql', '0003_person_mode.sql', '0004_voice_per_section.sql']);
+    expect(all).toContain('0006_visit_conflicts.sql');
     expect(await migrate(testDb.db)).toEqual(all);
     expect(await migrate(testDb.db)).toEqual([]);
     const rows = await testDb.db.query<{ name: string }>('select name from schema_migrations order by name');

@@ -5,6 +5,7 @@ import type { LocalVisit } from '../../../local-db/database';
 import { formatDayAndTime } from '../../format/dates';
 import { visitPath } from '../../paths';
 import { followUpTitle, resolveFailureText } from './follow-up-words';
+import { NoteAndSubmit } from './note-and-submit';
 
 interface Props {
   followUp: FollowUp;
@@ -52,28 +53,17 @@ export function OpenFollowUp({ followUp, visit, onResolve }: Props) {
         </p>
       )}
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor={`${base}-note`}>What did the office do? (optional)</label>
-          <p id={`${base}-hint`} className="hint">
-            For example: Booked Sam to visit on Tuesday.
-          </p>
-          <textarea
-            id={`${base}-note`}
-            rows={2}
-            maxLength={FOLLOW_UP_NOTE_MAX_CHARS}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-describedby={`${base}-hint`}
-          />
-        </div>
-        {error && (
-          <p role="alert" className="error-summary">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button" aria-disabled={busy || undefined} aria-describedby={`${base}-title`}>
-          {busy ? 'Saving…' : 'Mark as done'}
-        </button>
+        <NoteAndSubmit
+          base={base}
+          label="What did the office do? (optional)"
+          example="For example: Booked Sam to visit on Tuesday."
+          maxLength={FOLLOW_UP_NOTE_MAX_CHARS}
+          note={note}
+          onNoteChange={setNote}
+          error={error}
+          busy={busy}
+          submitLabel="Mark as done"
+        />
       </form>
     </li>
   );

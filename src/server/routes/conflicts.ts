@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { ConflictListQuerySchema, ResolveConflictRequestSchema, type Conflict } from '../../domain/conflicts';
+import { UuidSchema } from '../../domain/ids';
+import { listConflicts, resolveConflict } from '../conflicts/conflict-queries';
+import type { Db } from '../database/db';
+import { notFound, parseInput } from '../http/api-error';
+import { authOf, requireSession } from '../http/require-session';
+
+export function conflictRoutes(db: Db) {
+  return async (app: FastifyInstance): Promise<void> => {
+    requireSession(app, db);
+
+    app.get('/api/conflicts', async (request): Promise<{ conflicts: Conflict[] }> => {
+      const { state } = parseInput(ConflictListQuerySchema, request.query);
+      return { conflicts: await listConflicts(db, authOf(request).organisationId, state) };
+    });
+
+    app.post<{ Params: { id: string } }>('/api/conflicts/:id/resolve', async (request): Promise<{ conflict: Conflict }> => {
+      const { organisationId, userId } = authOf(request);
+      const body = parseInput(ResolveConflictRequestSchema, request.body ?? {});
+      const id = request.params.id;
+      const conflict = UuidSchema.safeParse(id).success ? await resolveConflict(db, organisationId, id, userId, body) : null;
+      if (!conflict) throw notFound('There is no such conflict. Refresh the list.');
+      return { conflict };
+    });
+  };
+}
