@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{domain,local-db,sync,server,cli}/**/*.test.ts'],
+          include: ['test/{domain,local-db,sync,server,cli,chaos}/**/*.test.ts'],
           setupFiles: ['test/support/setup-node.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

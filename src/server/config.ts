@@ -19,6 +19,9 @@ const EnvSchema = z.object({
   /** Where the demo photos and films are copied from on first start (default: <repo>/seed/media). */
   SEED_MEDIA_DIR: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Test-only: '1' lets a request ask for a failure around its commit (src/server/http/fault-injection.ts). */
+  HEARTH_FAULT_INJECTION: optionalText.pipe(z.enum(['0', '1'], "must be '0' or '1'").optional()),
+  NODE_ENV: optionalText,
 });
 
 export interface Config {
@@ -31,6 +34,8 @@ export interface Config {
   staticDir: string;
   seedMediaDir: string | undefined;
   logLevel: string;
+  /** Test-only failures on request (HEARTH_FAULT_INJECTION=1); never on by default, refused in production. */
+  faultInjection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +50,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Hearth cannot start: the environment has a bad setting.\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const faultInjection = e.HEARTH_FAULT_INJECTION === '1';
+  if (faultInjection && e.NODE_ENV === 'production') {
+    throw new ConfigError('Hearth cannot start: HEARTH_FAULT_INJECTION=1 makes requests fail on purpose and is refused when NODE_ENV=production.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -53,5 +62,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: path.resolve(cwd, e.STATIC_DIR),
     seedMediaDir: e.SEED_MEDIA_DIR === undefined ? undefined : path.resolve(cwd, e.SEED_MEDIA_DIR),
     logLevel: e.LOG_LEVEL,
+    faultInjection,
   };
 }

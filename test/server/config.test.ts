@@ -12,7 +12,15 @@ describe('loadConfig', () => {
       staticDir: path.resolve('/srv/hearth/dist'),
       seedMediaDir: undefined,
       logLevel: 'warn',
+      faultInjection: false,
     });
+  });
+
+  it('turns fault injection on only when asked, and refuses it in production', () => {
+    expect(loadConfig({ HEARTH_FAULT_INJECTION: '1' }).faultInjection).toBe(true);
+    expect(loadConfig({ HEARTH_FAULT_INJECTION: '0', NODE_ENV: 'production' }).faultInjection).toBe(false);
+    expect(() => loadConfig({ HEARTH_FAULT_INJECTION: '1', NODE_ENV: 'production' })).toThrow(/refused when NODE_ENV=production/);
+    expect(() => loadConfig({ HEARTH_FAULT_INJECTION: 'yes' })).toThrow(/HEARTH_FAULT_INJECTION/);
   });
 
   it('reads every setting', () => {
