@@ -1,5 +1,25 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './db';
+
+// Each distinct SQL text runs as a named prepared statement, so PostgreSQL parses and plans it once per
+// connection rather than on every call. After "cached plan must not change result type" (a table it
+// reads changed shape) the text gets a new name, so it is prepared again instead of failing for ever.
+const STALE_PLAN = '0A000';
+const generations = new Map<string, number>();
+function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  const generation = generations.get(sql) ?? 0;
+  const name = `h${createHash('sha1').update(sql).digest('hex').slice(0, 20)}_${generation}`;
+  return { name, text: sql, values: [...params] };
+}
+async function run<T>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[]): Promise<T[]> {
+  try {
+    return (await client.query(prepared(sql, params))).rows as T[];
+  } catch (error) {
+    if ((error as { code?: string }).code === STALE_PLAN) generations.set(sql, (generations.get(sql) ?? 0) + 1);
+    throw error;
+  }
+}
 
 /** Opens a node-postgres pool on DATABASE_URL and checks that it answers. */
 export async function openPostgresDb(connectionString: string): Promise<Db> {
@@ -8,8 +28,7 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
   pool.on('error', () => undefined);
   await pool.query('select 1');
   return {
-    query: async <T>(sql: string, params: readonly unknown[] = []) =>
-      (await pool.query(sql, [...params])).rows as T[],
+    query: <T>(sql: string, params: readonly unknown[] = []) => run<T>(pool, sql, params),
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
       const client = await pool.connect();
@@ -33,8 +52,7 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
 
 function wrapClient(client: pg.PoolClient): Db {
   const db: Db = {
-    query: async <T>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query(sql, [...params])).rows as T[],
+    query: <T>(sql: string, params: readonly unknown[] = []) => run<T>(client, sql, params),
     exec: async (sql) => void (await client.query(sql)),
     transaction: (fn) => fn(db),
     close: () => Promise.reject(new Error('Close the database, not a transaction.')),
