@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HearthEvent, PushRequest } from '../../../src/domain/events';
 import type { Db } from '../../../src/server/database/db';
-import { storeEvents } from '../../../src/server/events/store-events';
+import { storeEvents, storePushes } from '../../../src/server/events/store-events';
 import { HttpError } from '../../../src/server/http/api-error';
 import { makeMeetFirstEvent, makeOutcomeEvent, makePush, makeSettingsEvent, makeWithdrawal } from '../../support/server-events';
 import { makeServerWorld, type ServerWorld } from '../../support/server-world';
 
-/** storeEvents' own statements, by what they do; applyEvent's (one or two per new event) are not counted. */
+/** The statements of storing a batch, by what they do. */
 const STATEMENTS: [string, RegExp][] = [
   ['facts for the checks', /^select 'visit' as kind/],
-  ['device and events', /^with device as \( insert into devices/],
-  ['events', /^insert into events/],
   ['ids already stored', /^select id, organisation_id, content_hash from events/],
+  ['devices', /^insert into devices/],
+  ['events', /^insert into events/],
+  ['follow-ups opened', /^insert into follow_ups/],
+  ['follow-ups closed', /^update follow_ups/],
+  ['conflicts closed', /^update visit_conflicts/],
+  ['settings', /^update people/],
+  ['other answers', /^select n\.id::text as new_id/],
+  ['conflicts raised', /^insert into visit_conflicts/],
 ];
 
 /** A Db that counts storeEvents' statements run through it. */
@@ -100,16 +106,69 @@ describe('storeEvents', () => {
       return counts;
     };
     const one = makeOutcomeEvent(visit, carers);
-    const many = Array.from({ length: 98 }, () => makeOutcomeEvent(visit, carers));
+    const many = Array.from({ length: 97 }, () => makeOutcomeEvent(visit, carers, { payload: { outcome: 'not-sure-yet', chosenCarerId: null } }));
     const withdrawal = makeWithdrawal(many[0]!);
-    expect(await statementsFor([one])).toEqual({ 'facts for the checks': 1, 'device and events': 1 });
-    // One already stored, 97 new, a withdrawal of an outcome sent after it in the same push.
-    expect(await statementsFor([one, ...many.slice(1), withdrawal, many[0]!])).toEqual({
-      'facts for the checks': 1,
-      'device and events': 1,
-      events: 1,
-      'ids already stored': 1,
+    const settings = makeSettingsEvent(visit, world.demo.people.Hilda!, { textSize: 'larger' });
+    const once = { 'facts for the checks': 1, 'ids already stored': 1, devices: 1, events: 1, 'other answers': 1 };
+    expect(await statementsFor([one])).toEqual(once);
+    // One already stored, 97 new, a withdrawal of an outcome sent after it in the same push, a settings change.
+    expect(await statementsFor([one, ...many.slice(1), withdrawal, many[0]!, settings])).toEqual({
+      ...once,
+      'follow-ups opened': 1,
+      'follow-ups closed': 1,
+      'conflicts closed': 1,
+      settings: 1,
     });
+  });
+
+  it('stores several pushes in one transaction as if one after another, refusing only the one that does not fit', async () => {
+    const first = makeOutcomeEvent(visit, carers, { payload: { outcome: 'not-sure-yet', chosenCarerId: null } });
+    const refused = makeOutcomeEvent(visit, carers, { payload: { chosenCarerId: world.demo.carers.Dan! } });
+    const changed = { ...first, payload: { ...first.payload, outcome: 'none-of-these' as const } };
+    const undo = makeWithdrawal(first);
+    const outcomes = await storePushes(world.db, [
+      { organisationId: org, request: makePush([first]) },
+      { organisationId: org, request: makePush([makeOutcomeEvent(visit, carers), refused]) },
+      // A retry of the first push in the same batch, then one with the same id and other details.
+      { organisationId: org, request: makePush([first]) },
+      { organisationId: org, request: makePush([changed]) },
+      // A withdrawal may name an outcome the same organisation sent earlier in the batch.
+      { organisationId: org, request: makePush([undo]) },
+      // Another organisation cannot see this one's visit.
+      { organisationId: world.other.organisationId, request: makePush([makeOutcomeEvent(visit, carers)]) },
+    ]);
+    expect(outcomes[0]).toEqual({ results: [{ id: first.id, status: 'stored' }] });
+    expect(outcomes[1]).toMatchObject({ statusCode: 400, message: 'events.1.payload.chosenCarerId: the chosen carer was not one of those shown.' });
+    expect(outcomes[2]).toEqual({ results: [{ id: first.id, status: 'already-stored' }] });
+    expect(outcomes[3]).toMatchObject({ statusCode: 409, ids: [first.id] });
+    expect(outcomes[4]).toEqual({ results: [{ id: undo.id, status: 'stored' }] });
+    expect(outcomes[5]).toMatchObject({ statusCode: 404 });
+    expect(await rowsOf([first.id, undo.id])).toHaveLength(2);
+    expect(await rowsOf([refused.id])).toEqual([]);
+    // The follow-up was opened and closed by the withdrawal, once.
+    const followUps = await world.db.query<{ resolved_at: unknown }>('select resolved_at from follow_ups where event_id = $1', [first.id]);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]!.resolved_at).not.toBeNull();
+  });
+
+  it('raises a conflict between two tablets in one batch once, against the answer received first', async () => {
+    const fresh = world.demo.visits.Ruth!;
+    const arthurs = await world.db.query<{ carer_id: string }>('select carer_id from visit_candidates where visit_id = $1 order by position', [fresh]);
+    const shown = arthurs.map((c) => c.carer_id);
+    const a = makeOutcomeEvent(fresh, shown, { deviceId: '0190f5a2-7b3c-7d4e-8f00-00000000d001' });
+    const b = makeOutcomeEvent(fresh, shown, {
+      deviceId: '0190f5a2-7b3c-7d4e-8f00-00000000d002',
+      payload: { outcome: 'none-of-these', chosenCarerId: null },
+    });
+    await storePushes(world.db, [
+      { organisationId: org, request: makePush([a], { deviceId: a.deviceId }) },
+      { organisationId: org, request: makePush([b], { deviceId: b.deviceId }) },
+    ]);
+    const conflicts = await world.db.query<{ event_id: string; other_event_id: string }>(
+      `select event_id, other_event_id from visit_conflicts where visit_id = $1 and kind = 'different-outcomes'`,
+      [fresh],
+    );
+    expect(conflicts).toEqual([{ event_id: b.id, other_event_id: a.id }]);
   });
 
   it('stores each event once when a retry races the first send, and applies it once', async () => {
