@@ -1,7 +1,8 @@
 import type { PushRequest, PushResponse } from '../../domain/events';
+import { batchWhileBusy } from '../database/batch-while-busy';
 import type { Db } from '../database/db';
 import { HttpError } from '../http/api-error';
-import { storePushes, type Push, type PushOutcome } from './store-events';
+import { storePushes, type Push } from './store-events';
 
 /** A batch stops growing here, so no one transaction (or answer) waits on a very long queue. */
 const MAX_EVENTS_PER_BATCH = 2000;
@@ -11,74 +12,20 @@ export interface IngestQueue {
   store(organisationId: string, request: PushRequest): Promise<PushResponse>;
 }
 
-interface Waiting extends Push {
-  resolve(response: PushResponse): void;
-  reject(error: unknown): void;
-}
-
 /**
- * Group commit: pushes that arrive while one batch is being stored wait, and then go together in the
- * next transaction (storePushes), each still all or nothing and answered only after the commit. With
- * many tablets at once the office then does one transaction of a few statements for many pushes rather
- * than a transaction per push, which is what one PGlite connection needs to keep up; a lone push goes
- * at once. Batches go one at a time, in the order the pushes arrived, so two tablets' answers about one
- * visit are compared in the order received.
- *
- * If a batch fails as a whole (a database error), each of its pushes is stored again on its own, so
- * one push's trouble is answered to that push alone.
+ * Group commit of pushes: those that arrive while one batch is being stored go together in the next
+ * transaction (storePushes), each still all or nothing and answered only after the commit. With many
+ * tablets at once the office then does one transaction of a few statements for many pushes rather than
+ * a transaction per push, which is what one PGlite connection needs to keep up; a lone push goes at
+ * once. Batches go one at a time, in the order the pushes arrived, so two tablets' answers about one
+ * visit are compared in the order received. If a batch fails as a whole (a database error), each of
+ * its pushes is stored again on its own, so one push's trouble is answered to that push alone.
  */
 export function createIngestQueue(db: Db): IngestQueue {
-  let waiting: Waiting[] = [];
-  let running = false;
-
-  async function drain(): Promise<void> {
-    running = true;
-    try {
-      while (waiting.length > 0) {
-        const batch = takeBatch();
-        waiting = waiting.slice(batch.length);
-        await storeBatch(batch);
-      }
-    } finally {
-      running = false;
-    }
-  }
-
-  function takeBatch(): Waiting[] {
-    let events = 0;
-    let n = 0;
-    while (n < waiting.length && (n === 0 || events + waiting[n]!.request.events.length <= MAX_EVENTS_PER_BATCH)) {
-      events += waiting[n]!.request.events.length;
-      n += 1;
-    }
-    return waiting.slice(0, n);
-  }
-
-  async function storeBatch(batch: readonly Waiting[]): Promise<void> {
-    let outcomes: PushOutcome[];
-    try {
-      outcomes = await storePushes(db, batch);
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
-        return;
-      }
-      for (const push of batch) await storeBatch([push]);
-      return;
-    }
-    for (const [n, push] of batch.entries()) {
-      const outcome = outcomes[n]!;
-      if (outcome instanceof HttpError) push.reject(outcome);
-      else push.resolve(outcome);
-    }
-  }
-
-  return {
-    store(organisationId, request) {
-      return new Promise<PushResponse>((resolve, reject) => {
-        waiting.push({ organisationId, request, resolve, reject });
-        if (!running) void drain();
-      });
-    },
-  };
+  const store = batchWhileBusy(
+    async (pushes: readonly Push[]) =>
+      (await storePushes(db, pushes)).map((outcome) => (outcome instanceof HttpError ? { ok: false as const, error: outcome } : { ok: true as const, value: outcome })),
+    { weight: (push) => push.request.events.length, maxWeight: MAX_EVENTS_PER_BATCH },
+  );
+  return { store: (organisationId, request) => store({ organisationId, request }) };
 }
