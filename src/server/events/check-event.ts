@@ -108,7 +108,7 @@ export function checkEvent(
   organisationId: string,
   event: HearthEvent,
   index: number,
-  sentWith: ReadonlyMap<string, HearthEvent>,
+  sentWith: { get(id: string): HearthEvent | undefined },
 ): void {
   const visit = facts.visits.get(event.visitId);
   if (visit?.organisationId !== organisationId) throw new HttpError(404, 'not-found', `events.${index}.visitId: the office has no such visit.`);
@@ -154,7 +154,7 @@ function findWithdrawnEvent(
   facts: PushFacts,
   organisationId: string,
   eventId: string,
-  sentWith: ReadonlyMap<string, HearthEvent>,
+  sentWith: { get(id: string): HearthEvent | undefined },
 ): { type: string; visitId: string } | null {
   const stored = facts.storedEvents.get(eventId);
   if (stored?.organisationId === organisationId) return stored;

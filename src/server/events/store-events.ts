@@ -89,8 +89,11 @@ function storeOnce(db: Db, pushes: readonly Push[], placed: readonly Placed[][])
     const sentBefore = new Map<string, Map<string, HearthEvent>>();
     const toInsert: Placed[] = [];
     for (const [n, { organisationId, request }] of pushes.entries()) {
-      const sentWith = new Map(sentBefore.get(organisationId));
-      for (const event of request.events) if (!sentWith.has(event.id)) sentWith.set(event.id, event);
+      const own = new Map<string, HearthEvent>();
+      for (const event of request.events) if (!own.has(event.id)) own.set(event.id, event);
+      const earlier = sentBefore.get(organisationId);
+      // A view, not a copy: copying the organisation's earlier events for each push would cost the square of the batch.
+      const sentWith = { get: (id: string) => own.get(id) ?? earlier?.get(id) };
       try {
         // In the order they are stored, so the first refusal is the one storing them one by one would meet.
         const order = request.events
@@ -130,7 +133,9 @@ function storeOnce(db: Db, pushes: readonly Push[], placed: readonly Placed[][])
         continue;
       }
       for (const [id, claim] of mine) claimed.set(id, claim);
-      sentBefore.set(organisationId, sentWith);
+      const sent = earlier ?? new Map<string, HearthEvent>();
+      for (const [id, event] of own) if (!sent.has(id)) sent.set(id, event);
+      sentBefore.set(organisationId, sent);
       toInsert.push(...fresh);
       outcomes[n] = { results };
     }
