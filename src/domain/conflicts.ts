@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { OutcomeSchema } from './events';
 import { UuidSchema } from './ids';
+import { VisitDecisionSchema } from './visits';
 
 export const ConflictKindSchema = z.enum(['different-outcomes', 'shortlist-changed']);
 export type ConflictKind = z.infer<typeof ConflictKindSchema>;
 
-/** One answer a conflict is about, as a tablet sent it. */
-export const ConflictAnswerSchema = z
-  .object({
-    eventId: UuidSchema,
-    outcome: OutcomeSchema,
-    chosenCarerFirstName: z.string().nullable(),
-    /** When the person decided, as the tablet recorded it. */
-    decidedAt: z.string(),
-    deviceLabel: z.string(),
+/** One answer a conflict is about, as a tablet sent it: what a decision shows, and who the person was shown. */
+export const ConflictAnswerSchema = VisitDecisionSchema.pick({
+  eventId: true,
+  outcome: true,
+  chosenCarerFirstName: true,
+  decidedAt: true,
+  deviceLabel: true,
+})
+  .extend({
     /** The first names of the carers the person was shown. */
     shownFirstNames: z.array(z.string()),
   })

@@ -65,3 +65,14 @@ export async function makeServerWorld(options: { staticDir?: string; now?: Date 
 export function cookieHeader(response: LightMyRequestResponse): string {
   return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
+
+/** A fresh world with Hilda's visit and the four carers shown for it, as most event tests need. */
+export async function makeHildaWorld(): Promise<{ world: ServerWorld; org: string; visit: string; carers: string[] }> {
+  const world = await makeServerWorld();
+  return {
+    world,
+    org: world.demo.organisationId,
+    visit: world.demo.visits.Hilda!,
+    carers: ['Sam', 'Bethan', 'Grace', 'Tom'].map((name) => world.demo.carers[name]!),
+  };
+}

@@ -3,7 +3,7 @@ import type { Db } from '../../../src/server/database/db';
 import { createIngestQueue } from '../../../src/server/events/ingest-queue';
 import { HttpError } from '../../../src/server/http/api-error';
 import { makeOutcomeEvent, makePush } from '../../support/server-events';
-import { makeServerWorld, type ServerWorld } from '../../support/server-world';
+import { makeHildaWorld, type ServerWorld } from '../../support/server-world';
 
 /** A Db that counts transactions and can fail the next one that stores more than one push. */
 function watchedDb(db: Db) {
@@ -39,10 +39,7 @@ describe('the ingest queue', () => {
   let visit: string;
   let carers: string[];
   beforeAll(async () => {
-    world = await makeServerWorld();
-    org = world.demo.organisationId;
-    visit = world.demo.visits.Hilda!;
-    carers = ['Sam', 'Bethan', 'Grace', 'Tom'].map((name) => world.demo.carers[name]!);
+    ({ world, org, visit, carers } = await makeHildaWorld());
   });
   afterAll(() => world.close());
 

@@ -4,7 +4,7 @@ import type { Db } from '../../../src/server/database/db';
 import { storeEvents, storePushes } from '../../../src/server/events/store-events';
 import { HttpError } from '../../../src/server/http/api-error';
 import { makeMeetFirstEvent, makeOutcomeEvent, makePush, makeSettingsEvent, makeWithdrawal } from '../../support/server-events';
-import { makeServerWorld, type ServerWorld } from '../../support/server-world';
+import { makeHildaWorld, type ServerWorld } from '../../support/server-world';
 
 /** The statements of storing a batch, by what they do. */
 const STATEMENTS: [string, RegExp][] = [
@@ -41,10 +41,7 @@ describe('storeEvents', () => {
   let visit: string;
   let carers: string[];
   beforeAll(async () => {
-    world = await makeServerWorld();
-    org = world.demo.organisationId;
-    visit = world.demo.visits.Hilda!;
-    carers = ['Sam', 'Bethan', 'Grace', 'Tom'].map((name) => world.demo.carers[name]!);
+    ({ world, org, visit, carers } = await makeHildaWorld());
   });
   afterAll(() => world.close());
 
