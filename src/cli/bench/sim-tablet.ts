@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { MAX_EVENTS_PER_PUSH, PushResponseSchema, type HearthEvent, type PushRequest } from '../../domain/events';
-import { contentHash } from '../../server/events/store-events';
 import { FAULT_HEADER } from '../../server/http/fault-injection';
 import type { BenchClient } from './bench-client';
 import type { Dice } from './mulberry32';
@@ -12,8 +11,6 @@ export interface TabletOptions {
   duplicateRate: number;
   /** Chance that the office commits a push and then resets the connection instead of answering. */
   resetRate: number;
-  /** Chance that the tablet is offline after a visit, so its outbox grows until a later one. */
-  offlineRate: number;
   /** Up to this long between pushes, in ms (0: send as fast as the office answers). */
   pauseMs: number;
   /** Each tablet first comes online at a random moment within this many ms, as a fleet does. */
@@ -22,9 +19,11 @@ export interface TabletOptions {
 
 /** What every tablet saw, merged: the bench's side of the count. */
 export class BenchLedger {
-  /** Every acknowledged event id and the SHA-256 of what was sent. */
-  readonly acked = new Map<string, string>();
-  readonly events = new Map<string, HearthEvent>();
+  /**
+   * Every acknowledged event, by id, exactly as it was sent (events are never changed after they are
+   * made; the count hashes them once the timing is over, so the hashing is not charged to the office).
+   */
+  readonly acked = new Map<string, HearthEvent>();
   /** Ids the office answered 'stored' for more than once: an event applied twice. */
   readonly storedTwice = new Set<string>();
   private readonly stored = new Set<string>();
@@ -42,9 +41,36 @@ export class BenchLedger {
       if (this.stored.has(event.id)) this.storedTwice.add(event.id);
       this.stored.add(event.id);
     }
-    this.acked.set(event.id, contentHash(event));
-    this.events.set(event.id, event);
+    this.acked.set(event.id, event);
   }
+}
+
+/** What a tablet records before the timing starts: its outbox at each moment it is online. */
+export interface TabletPlan {
+  tablet: BenchTabletSetup;
+  /** The events recorded since the last time it was online, for each time it comes online. */
+  rounds: HearthEvent[][];
+}
+
+/**
+ * A tablet's visits, recorded up front: each visit's events go into its outbox and, with chance
+ * `offlineRate`, the tablet stays offline until a later visit (never after the last one). Made before
+ * the clock starts so that what is timed is the office, not the simulation making its records.
+ */
+export function planTablet(tablet: BenchTabletSetup, dice: Dice, offlineRate: number): TabletPlan {
+  const ids = eventIds((n) => randomBytes(n));
+  const rounds: HearthEvent[][] = [];
+  let outbox: HearthEvent[] = [];
+  let clock = Date.now() - 8 * 3600_000;
+  for (const [index, visit] of tablet.visits.entries()) {
+    outbox.push(...visitEvents(dice, ids, tablet.deviceId, visit, clock));
+    clock += 3600_000;
+    const last = index === tablet.visits.length - 1;
+    if (!last && dice.chance(offlineRate)) continue;
+    rounds.push(outbox);
+    outbox = [];
+  }
+  return { tablet, rounds };
 }
 
 const MAX_ATTEMPTS = 10;
@@ -52,20 +78,14 @@ const RETRY_PAUSE_MS = 50;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One tablet going through its visits: it records each visit's events into its outbox and, when
- * online, pushes the outbox (up to MAX_EVENTS_PER_PUSH at a time) until every event is acknowledged,
- * one push in flight at a time, re-sending a push whose answer it never got, as the app's sender does.
+ * One tablet going through its plan: each time it is online it pushes its outbox (up to
+ * MAX_EVENTS_PER_PUSH at a time) until every event is acknowledged, one push in flight at a time,
+ * re-sending a push whose answer it never got, as the app's sender does.
  */
-export async function runTablet(tablet: BenchTabletSetup, client: BenchClient, dice: Dice, options: TabletOptions, ledger: BenchLedger): Promise<void> {
-  const ids = eventIds((n) => randomBytes(n));
+export async function runTablet(plan: TabletPlan, client: BenchClient, dice: Dice, options: TabletOptions, ledger: BenchLedger): Promise<void> {
+  const { tablet } = plan;
   await sleep(dice.int(0, options.startWithinMs));
-  let outbox: HearthEvent[] = [];
-  let clock = Date.now() - 8 * 3600_000;
-  for (const [index, visit] of tablet.visits.entries()) {
-    outbox.push(...visitEvents(dice, ids, tablet.deviceId, visit, clock));
-    clock += 3600_000;
-    const last = index === tablet.visits.length - 1;
-    if (!last && dice.chance(options.offlineRate)) continue;
+  for (let outbox of plan.rounds) {
     while (outbox.length > 0) {
       const batch = outbox.slice(0, MAX_EVENTS_PER_PUSH);
       const push: PushRequest = { deviceId: tablet.deviceId, deviceLabel: 'Bench tablet', events: batch };

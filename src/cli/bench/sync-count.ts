@@ -1,3 +1,4 @@
+import { contentHash } from '../../server/events/store-events';
 import type { BenchLedger } from './sim-tablet';
 import type { BenchWorld } from './sync-world';
 
@@ -19,8 +20,8 @@ export interface StoredCount {
 
 /** Opens the database the server used (after it has stopped) and compares it with every acknowledgement. */
 export async function countStored(world: BenchWorld, ledgers: readonly BenchLedger[]): Promise<StoredCount> {
-  const acked = new Map(ledgers.flatMap((l) => [...l.acked]));
-  const events = ledgers.flatMap((l) => [...l.events.values()]);
+  const events = ledgers.flatMap((l) => [...l.acked.values()]);
+  const acked = new Map(events.map((event) => [event.id, contentHash(event)]));
   const db = await world.open();
   try {
     const rows = await db.query<{ id: string; content_hash: string }>('select id, content_hash from events where organisation_id = $1', [

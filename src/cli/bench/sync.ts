@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { BenchClient } from './bench-client';
 import { Dice, mulberry32 } from './mulberry32';
 import { ServerProcess } from '../server-process';
-import { BenchLedger, runTablet } from './sim-tablet';
+import { BenchLedger, planTablet, runTablet, type TabletPlan } from './sim-tablet';
 import { countStored } from './sync-count';
 import { prepareBenchWorld } from './sync-world';
 
@@ -49,7 +49,6 @@ const seed = number('seed');
 const tabletOptions = {
   duplicateRate: number('duplicates'),
   resetRate: number('resets'),
-  offlineRate: number('offline'),
   pauseMs: number('pause-ms'),
   startWithinMs: number('start-within-ms'),
 };
@@ -65,16 +64,23 @@ try {
   log(`bench:sync: ${tablets} tablets → ${server.url} (${adminUrl ? 'PostgreSQL' : 'PGlite'}), seed ${seed}`);
   const ledger = new BenchLedger();
   const client = new BenchClient(server.url);
-  const run = (setups: typeof world.tablets, into: BenchLedger, firstSeed: number) =>
-    Promise.all(setups.map((tablet, i) => runTablet(tablet, client, new Dice(mulberry32(firstSeed + i)), tabletOptions, into)));
+  // Each tablet's records are made before the clock starts (as they were, out in people's homes), with
+  // its own dice: what is timed is the office taking them in.
+  const offlineRate = number('offline');
+  const plan = (setups: typeof world.tablets, firstSeed: number) =>
+    setups.map((tablet, i) => ({ plan: planTablet(tablet, new Dice(mulberry32(firstSeed + i)), offlineRate), dice: new Dice(mulberry32(firstSeed + i + 0x9e3779b9)) }));
+  const run = (plans: { plan: TabletPlan; dice: Dice }[], into: BenchLedger) =>
+    Promise.all(plans.map(({ plan, dice }) => runTablet(plan, client, dice, tabletOptions, into)));
+  const warmUpPlans = plan(world.tablets.slice(tablets), seed + tablets);
+  const measuredPlans = plan(world.tablets.slice(0, tablets), seed);
   // Like any long-running server, V8 compiles the WASM Postgres and the JavaScript fully only once they
   // are hot: a first round, checked but not timed, measures the server as it runs rather than as it starts.
   const warmUp = new BenchLedger();
-  await run(world.tablets.slice(tablets), warmUp, seed + tablets);
+  await run(warmUpPlans, warmUp);
   const cpuBefore = await server.cpuMs();
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
-  await run(world.tablets.slice(0, tablets), ledger, seed);
+  await run(measuredPlans, ledger);
   const seconds = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientCpuBefore);
   client.close();
