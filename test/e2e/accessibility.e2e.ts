@@ -8,6 +8,8 @@ import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
 import { getVisitReady, signInAsOrganiser, startJourney, type Journey } from './support/journey';
 
+const SECOND_DEVICE_ID = '0190f5a2-7b3c-7d4e-8f00-00000000d002';
+
 // Every organiser screen passes axe-core's WCAG 2.2 A and AA rules in a real Chromium.
 describe('organiser screens have no axe-core violations', () => {
   let hearth: RunningHearth;
@@ -84,6 +86,12 @@ describe('organiser screens have no axe-core violations', () => {
       }),
     );
     expect((await request.post(`${hearth.url}/api/events`, { data: makePush(events) })).status()).toBe(200);
+    // A second tablet, offline at the time, recorded that Ruth chose her first carer: two answers that
+    // disagree, which the office must settle (the conflict's form is on this screen too).
+    const ruth = events[0]!;
+    const otherTablet = makeOutcomeEvent(ruth.visitId, ruth.payload.orderShown, { deviceId: SECOND_DEVICE_ID, occurredAt: decidedAt });
+    const secondPush = makePush([otherTablet], { deviceId: SECOND_DEVICE_ID, deviceLabel: 'Second iPad (test)' });
+    expect((await request.post(`${hearth.url}/api/events`, { data: secondPush })).status()).toBe(200);
 
     await page.getByRole('link', { name: 'Follow-ups' }).click();
     const peter = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Peter: Not sure yet' }) });
@@ -92,6 +100,7 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByText(/marked as done: peter/i).waitFor();
     await page.getByRole('region', { name: 'Done recently' }).getByText('Rang his son: they will decide at the weekend').waitFor();
     await page.getByRole('heading', { level: 2, name: 'To do (1)' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Records that disagree (1)' }).waitFor();
     await check('follow-ups');
   });
 
