@@ -13,6 +13,14 @@ export const ApiErrorCodeSchema = z.enum([
   /** A record lacks details an action needs, e.g. a person with no visit times cannot be matched. */
   'missing-details',
   'range-not-satisfiable',
+  /** Signed in, but this role may not do this (a care worker outside their own profile). */
+  'not-allowed',
+  /** An upload is not what it says it is, judged by its content (a renamed text file, a truncated film). */
+  'invalid-file',
+  'file-too-large',
+  'film-too-long',
+  /** The server has no ffmpeg: films cannot be made ready, so they are not taken. */
+  'ffmpeg-missing',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
@@ -33,10 +41,23 @@ export const LoginRequestSchema = z
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
+/** What a signed-in user may do: organisers run the office; a care worker keeps their own profile. */
+export const RoleSchema = z.enum(['organiser', 'care-worker']);
+export type Role = z.infer<typeof RoleSchema>;
+
 /** GET /api/session and the answer to a successful login. */
 export const SessionInfoSchema = z
   .object({
-    user: z.object({ id: UuidSchema, name: z.string(), email: z.string(), role: z.enum(['organiser']) }).strict(),
+    user: z
+      .object({
+        id: UuidSchema,
+        name: z.string(),
+        email: z.string(),
+        role: RoleSchema,
+        /** A care worker's own carer record. */
+        carerId: UuidSchema.optional(),
+      })
+      .strict(),
     organisation: z
       .object({
         id: UuidSchema,

@@ -11,6 +11,7 @@ import { openTestDb } from './server-db';
 import { writeFakeSeedMedia } from './server-media';
 
 export const OTHER_ORGANISER = { name: 'Alex Other', email: 'organiser@other.hearth.test', password: 'other-password' };
+export const OTHER_CARE_WORKER = { name: 'Sam Other', email: 'sam@other.hearth.test', password: 'other-password', carerFirstName: 'Sam' };
 
 export interface ServerWorld {
   db: Db;
@@ -37,7 +38,7 @@ export async function makeServerWorld(options: { staticDir?: string; now?: Date 
   const { db } = testDb;
   const now = options.now ?? new Date();
   const demo = await seedDemo(db, { mediaDir, seedMediaDir, now });
-  const other = await seedDemo(db, { mediaDir, seedMediaDir, now, organisationName: 'Other Care Ltd', organiser: OTHER_ORGANISER });
+  const other = await seedDemo(db, { mediaDir, seedMediaDir, now, organisationName: 'Other Care Ltd', organiser: OTHER_ORGANISER, careWorker: OTHER_CARE_WORKER });
   const config = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: options.staticDir ?? path.join(dataDir, 'no-build') });
   const app = await createServer({ db, config, mediaDir, staticDir: options.staticDir });
 

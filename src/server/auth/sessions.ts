@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SessionInfo } from '../../domain/api';
+import type { Role, SessionInfo } from '../../domain/api';
 import type { Db } from '../database/db';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -9,6 +9,9 @@ export const SESSION_HOURS = 12;
 export interface SessionAuth {
   userId: string;
   organisationId: string;
+  role: Role;
+  /** A care worker's own carer record (the only profile they may see or change); null for organisers. */
+  carerId: string | null;
   tokenSha256: string;
 }
 
@@ -34,12 +37,14 @@ export async function createSession(db: Db, userId: string, organisationId: stri
 
 export async function findSession(db: Db, token: string): Promise<SessionAuth | null> {
   const tokenSha256 = hashToken(token);
-  const rows = await db.query<{ user_id: string; organisation_id: string }>(
-    'select user_id, organisation_id from sessions where token_sha256 = $1 and expires_at > now()',
+  const rows = await db.query<{ user_id: string; organisation_id: string; role: Role; carer_id: string | null }>(
+    `select s.user_id, s.organisation_id, u.role, u.carer_id
+       from sessions s join users u on u.organisation_id = s.organisation_id and u.id = s.user_id
+      where s.token_sha256 = $1 and s.expires_at > now()`,
     [tokenSha256],
   );
   const row = rows[0];
-  return row ? { userId: row.user_id, organisationId: row.organisation_id, tokenSha256 } : null;
+  return row ? { userId: row.user_id, organisationId: row.organisation_id, role: row.role, carerId: row.carer_id, tokenSha256 } : null;
 }
 
 export async function deleteSession(db: Db, tokenSha256: string): Promise<void> {
@@ -47,8 +52,18 @@ export async function deleteSession(db: Db, tokenSha256: string): Promise<void> 
 }
 
 export async function loadSessionInfo(db: Db, auth: Pick<SessionAuth, 'userId' | 'organisationId'>): Promise<SessionInfo | null> {
-  const rows = await db.query<{ user_id: string; user_name: string; email: string; org_id: string; org_name: string; retention: number }>(
-    `select u.id as user_id, u.name as user_name, u.email, o.id as org_id, o.name as org_name, o.pack_retention_hours as retention
+  const rows = await db.query<{
+    user_id: string;
+    user_name: string;
+    email: string;
+    role: Role;
+    carer_id: string | null;
+    org_id: string;
+    org_name: string;
+    retention: number;
+  }>(
+    `select u.id as user_id, u.name as user_name, u.email, u.role, u.carer_id,
+            o.id as org_id, o.name as org_name, o.pack_retention_hours as retention
        from users u join organisations o on o.id = u.organisation_id
       where u.id = $1 and u.organisation_id = $2`,
     [auth.userId, auth.organisationId],
@@ -56,7 +71,7 @@ export async function loadSessionInfo(db: Db, auth: Pick<SessionAuth, 'userId' |
   const row = rows[0];
   if (!row) return null;
   return {
-    user: { id: row.user_id, name: row.user_name, email: row.email, role: 'organiser' },
+    user: { id: row.user_id, name: row.user_name, email: row.email, role: row.role, ...(row.carer_id ? { carerId: row.carer_id } : {}) },
     organisation: { id: row.org_id, name: row.org_name, packRetentionHours: row.retention },
   };
 }

@@ -16,6 +16,7 @@ export class HttpError extends Error {
 }
 
 export const notFound = (message = 'There is nothing here.') => new HttpError(404, 'not-found', message);
+export const notAllowed = (message = 'Your account cannot do this. Ask an organiser in your office.') => new HttpError(403, 'not-allowed', message);
 export const notSignedIn = () => new HttpError(401, 'not-signed-in', 'You are not signed in. Sign in and try again.');
 
 export function sendApiError(reply: FastifyReply, error: HttpError): FastifyReply {

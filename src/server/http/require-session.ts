@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findSession, SESSION_COOKIE, type SessionAuth } from '../auth/sessions';
 import type { Db } from '../database/db';
-import { notSignedIn } from './api-error';
+import type { Role } from '../../domain/api';
+import { notAllowed, notSignedIn } from './api-error';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,13 +12,15 @@ declare module 'fastify' {
 }
 
 /**
- * Makes every route registered in `app` (an encapsulated plugin) need a live session.
+ * Makes every route registered in `app` (an encapsulated plugin) need a live session with one of
+ * `roles` (organisers only, unless a route says otherwise: the office's records are theirs to see).
  * Runs on request, before the body is read, so a stranger cannot make the server parse anything.
  */
-export function requireSession(app: FastifyInstance, db: Db): void {
+export function requireSession(app: FastifyInstance, db: Db, roles: readonly Role[] = ['organiser']): void {
   app.addHook('onRequest', async (request) => {
     request.auth = await sessionFromCookie(db, request);
     if (!request.auth) throw notSignedIn();
+    if (!roles.includes(request.auth.role)) throw notAllowed();
   });
 }
 

@@ -11,6 +11,8 @@ import type { CarerMatchingFacts, PersonMatchingFacts } from '../matching/matchi
  */
 export const DEMO_ORGANISATION_NAME = 'Hearth Demo Home Care';
 export const DEMO_ORGANISER = { name: 'Jo Baker', email: 'organiser@demo.hearth.test', password: 'hearth-demo' };
+/** A care worker's own account: they see and edit only their own one-page profile (Sam's). */
+export const DEMO_CARE_WORKER = { name: 'Sam Patel', email: 'sam@demo.hearth.test', password: 'hearth-demo', carerFirstName: 'Sam' };
 /** Description first ("picture on the back") unless a person's settings say otherwise, so no one chooses a friendly-looking face. */
 export const DEMO_DESCRIPTION_FIRST = true;
 

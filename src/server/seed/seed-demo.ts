@@ -13,6 +13,7 @@ import {
   captionsFileName,
   carerMediaFileNames,
   DEMO_DESCRIPTION_FIRST,
+  DEMO_CARE_WORKER,
   DEMO_ORGANISATION_NAME,
   DEMO_ORGANISER,
   filmFileName,
@@ -34,11 +35,15 @@ export interface SeedOptions {
   /** Overrides, so tests can seed a second organisation beside the first. */
   organisationName?: string;
   organiser?: { name: string; email: string; password: string };
+  /** The care worker with an account of their own (null: none). */
+  careWorker?: { name: string; email: string; password: string; carerFirstName: string } | null;
 }
 
 export interface SeededDemo {
   organisationId: string;
   userId: string;
+  /** The care worker's user id, if one was seeded. */
+  careWorkerUserId: string | null;
   /** Ids by first name. */
   people: Record<string, string>;
   carers: Record<string, string>;
@@ -60,7 +65,16 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
   const media = await copyDemoMedia(seedMediaDir, options.mediaDir);
   const passwordHash = await hashPassword(organiser.password);
 
-  const seeded: SeededDemo = { organisationId: randomUUID(), userId: randomUUID(), people: {}, carers: {}, visits: {} };
+  const careWorker = options.careWorker === undefined ? DEMO_CARE_WORKER : options.careWorker;
+  const careWorkerHash = careWorker ? await hashPassword(careWorker.password) : null;
+  const seeded: SeededDemo = {
+    organisationId: randomUUID(),
+    userId: randomUUID(),
+    careWorkerUserId: careWorker ? randomUUID() : null,
+    people: {},
+    carers: {},
+    visits: {},
+  };
   await db.transaction(async (tx) => {
     await tx.query('insert into organisations (id, name, description_first) values ($1, $2, $3)', [
       seeded.organisationId,
@@ -94,6 +108,14 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
       });
       await insertCarer(tx, seeded.organisationId, profile, matching);
       seeded.carers[profile.firstName] = profile.id;
+    }
+    if (careWorker) {
+      const carerId = seeded.carers[careWorker.carerFirstName];
+      if (!carerId) throw new Error(`The demo has no carer called ${careWorker.carerFirstName} to give an account to.`);
+      await tx.query(
+        `insert into users (id, organisation_id, email, name, password_hash, role, carer_id) values ($1, $2, $3, $4, $5, 'care-worker', $6)`,
+        [seeded.careWorkerUserId, seeded.organisationId, careWorker.email.toLowerCase(), careWorker.name, careWorkerHash, carerId],
+      );
     }
     for (const plan of DEMO_VISITS) {
       const person = PersonProfileSchema.parse({ ...plan.person, id: randomUUID() });
