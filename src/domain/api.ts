@@ -13,6 +13,8 @@ export const ApiErrorCodeSchema = z.enum([
   /** A record lacks details an action needs, e.g. a person with no visit times cannot be matched. */
   'missing-details',
   'range-not-satisfiable',
+  /** Someone else saved the record after this edit began: nothing was overwritten. */
+  'profile-changed',
   /** Signed in, but this role may not do this (a care worker outside their own profile). */
   'not-allowed',
   /** An upload is not what it says it is, judged by its content (a renamed text file, a truncated film). */

@@ -25,6 +25,17 @@ export type IndicatedBy = z.infer<typeof IndicatedBySchema>;
 export const SupportUsedSchema = z.enum(['audio', 'captions', 'scanning', 'dwell', 'large-text', 'high-contrast', 'welsh']);
 export type SupportUsed = z.infer<typeof SupportUsedSchema>;
 
+/** Each support in words, the same on the tablet's form, the evidence page and the outcomes export. */
+export const SUPPORT_USED_WORDS: Readonly<Record<SupportUsed, string>> = {
+  audio: 'Listening (audio)',
+  captions: 'Captions on films',
+  scanning: 'Scanning',
+  dwell: 'Hold to choose (dwell)',
+  'large-text': 'Larger text',
+  'high-contrast': 'High contrast',
+  welsh: 'Welsh',
+};
+
 /** How the decision was made, recorded with it as evidence. */
 export const HowDecidedSchema = z
   .object({

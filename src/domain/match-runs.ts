@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShowBlockerSchema } from './carer-profile-form';
 import { UuidSchema } from './ids';
 import { ScenarioSchema } from './matching/scenario';
 
@@ -24,8 +25,11 @@ export const MatchInputsSchema = z
   .object({
     person: PersonForMatchingSchema,
     scenario: ScenarioSchema,
-    /** Care workers left out because their matching details (base, gender) are not recorded yet. */
-    notRecorded: z.array(z.object({ id: UuidSchema, name: z.string() }).strict()),
+    /**
+     * Care workers left out because their profile may not be shown yet, with what is missing: a profile
+     * not finished (its matching details, such as base and gender, are part of it), photo, film or agreement.
+     */
+    notShowable: z.array(z.object({ id: UuidSchema, name: z.string(), blockers: z.array(ShowBlockerSchema) }).strict()).default([]),
   })
   .strict();
 export type MatchInputs = z.infer<typeof MatchInputsSchema>;

@@ -136,6 +136,19 @@ export interface SyncStateRecord {
   storagePersistCheckedAt?: string;
 }
 
+/**
+ * What was typed into a form and not yet saved at the office (a profile being written), kept so it
+ * survives a reload, a crash and going offline. `key` names the record, e.g. 'carer:<id>'; `values` is the
+ * form's own state. Removed once the office has saved it.
+ */
+export interface FormDraftRecord {
+  key: string;
+  values: unknown;
+  /** The office's version the typing started from, so a save can be refused if someone saved since. */
+  basedOnUpdatedAt: string | null;
+  savedAt: string;
+}
+
 export class HearthDatabase extends Dexie {
   session!: EntityTable<SessionRecord, 'key'>;
   device!: EntityTable<DeviceRecord, 'key'>;
@@ -149,6 +162,7 @@ export class HearthDatabase extends Dexie {
   organiserPin!: EntityTable<OrganiserPinRecord, 'key'>;
   partialFiles!: EntityTable<PartialFileRecord, 'sha256'>;
   partialParts!: Table<PartialPartRecord, [string, number]>;
+  formDrafts!: EntityTable<FormDraftRecord, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -175,6 +189,10 @@ export class HearthDatabase extends Dexie {
     this.version(3).stores({
       partialFiles: 'sha256',
       partialParts: '[sha256+offset]',
+    });
+    // Version 4 (office tools, issue 6): drafts of forms being written, so nothing typed is lost. New table only.
+    this.version(4).stores({
+      formDrafts: 'key',
     });
   }
 }

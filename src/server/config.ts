@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Test-only: '1' lets a request ask for a failure around its commit (src/server/http/fault-injection.ts). */
   HEARTH_FAULT_INJECTION: optionalText.pipe(z.enum(['0', '1'], "must be '0' or '1'").optional()),
+  /** The ffmpeg and ffprobe programs that make films and voices ready (default: found on PATH). */
+  HEARTH_FFMPEG: optionalText,
+  HEARTH_FFPROBE: optionalText,
   NODE_ENV: optionalText,
 });
 
@@ -36,6 +39,9 @@ export interface Config {
   logLevel: string;
   /** Test-only failures on request (HEARTH_FAULT_INJECTION=1); never on by default, refused in production. */
   faultInjection: boolean;
+  /** Commands run for films and voices, when not the ones on PATH (src/server/media/media-tools.ts checks they work). */
+  ffmpegPath: string | undefined;
+  ffprobePath: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -63,5 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedMediaDir: e.SEED_MEDIA_DIR === undefined ? undefined : path.resolve(cwd, e.SEED_MEDIA_DIR),
     logLevel: e.LOG_LEVEL,
     faultInjection,
+    ffmpegPath: e.HEARTH_FFMPEG,
+    ffprobePath: e.HEARTH_FFPROBE,
   };
 }

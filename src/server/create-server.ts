@@ -1,17 +1,25 @@
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Db } from './database/db';
 import { BODY_LIMIT_BYTES, installErrorHandler } from './http/error-handler';
 import { installFaultInjection } from './http/fault-injection';
+import { lazyMediaTools, type MediaTools } from './media/media-tools';
+import { carerRoutes } from './routes/carers';
 import { conflictRoutes } from './routes/conflicts';
+import { evidenceRoutes } from './routes/evidence';
 import { eventRoutes } from './routes/events';
+import { exportRoutes } from './routes/exports';
 import { followUpRoutes } from './routes/follow-ups';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { matchRunRoutes } from './routes/match-runs';
 import { mediaRoutes } from './routes/media';
+import { mediaJobRoutes } from './routes/media-jobs';
 import { peopleRoutes } from './routes/people';
 import { sessionRoutes } from './routes/session';
+import { uploadRoutes } from './routes/uploads';
 import { registerStaticApp } from './routes/static-app';
 import { visitRoutes } from './routes/visits';
 
@@ -20,6 +28,10 @@ export interface ServerDeps {
   config: Config;
   /** Where media files live, named by their SHA-256 (normally DATA_DIR/media). */
   mediaDir: string;
+  /** tus uploads in progress and transcode work files; defaults to `uploads` next to mediaDir. */
+  uploadsDir?: string;
+  /** ffmpeg and ffprobe as detected at start (null: not on this machine); detected on first use when absent. */
+  mediaTools?: MediaTools;
   /** The PWA build; defaults to config.staticDir. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -43,11 +55,19 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes(deps.db));
   await app.register(visitRoutes(deps.db));
   await app.register(mediaRoutes(deps.db, deps.mediaDir));
+  const uploadsDir = deps.uploadsDir ?? path.join(deps.mediaDir, '..', 'uploads');
+  const tools = deps.mediaTools !== undefined ? async () => deps.mediaTools ?? null : lazyMediaTools(deps.config);
+  await app.register(uploadRoutes({ db: deps.db, mediaDir: deps.mediaDir, uploadsDir, tools }));
+  await app.register(mediaJobRoutes(deps.db));
   await app.register(eventRoutes(deps.db));
   await app.register(followUpRoutes(deps.db));
   await app.register(conflictRoutes(deps.db));
   await app.register(peopleRoutes(deps.db));
+  await app.register(carerRoutes(deps.db, deps.mediaDir));
   await app.register(matchRunRoutes(deps.db));
+  await app.register(importRoutes(deps.db));
+  await app.register(exportRoutes(deps.db));
+  await app.register(evidenceRoutes(deps.db));
   await registerStaticApp(app, deps.staticDir ?? deps.config.staticDir);
   return app;
 }

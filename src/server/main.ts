@@ -7,6 +7,8 @@ import type { Db } from './database/db';
 import { deferredDb } from './database/deferred-db';
 import { migrate } from './database/migrate';
 import { openDb } from './database/open-db';
+import { failAbandonedJobs } from './media/media-job-queries';
+import { detectMediaTools, FFMPEG_INSTALL_HINT } from './media/media-tools';
 import { DEMO_ORGANISER } from './seed/demo-data';
 import { seedDemoIfEmpty } from './seed/seed-demo';
 
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
   // Listen first: creating a fresh PGlite directory takes seconds, and the tablet's health check
   // should not fail meanwhile. Requests that need data wait until the database is ready.
   const ready = prepareDb(config, mediaDir);
-  const app = (running.app = await createServer({ db: deferredDb(ready), config, mediaDir, logger: { level: config.logLevel } }));
+  const mediaTools = await detectMediaTools(config);
+  if (!mediaTools) console.warn(`ffmpeg or ffprobe was not found: films and voice recordings will be refused (photos still work). ${FFMPEG_INSTALL_HINT}`);
+  const app = (running.app = await createServer({ db: deferredDb(ready), config, mediaDir, mediaTools, logger: { level: config.logLevel } }));
   await app.listen({ port: config.port, host: config.host });
   await ready;
 
@@ -48,6 +52,8 @@ async function main(): Promise<void> {
 async function prepareDb(config: Config, mediaDir: string): Promise<Db> {
   const db = (running.db = await openDb(config));
   await migrate(db);
+  // A process that died mid-transcode left its jobs unfinished; nobody will finish them now.
+  await failAbandonedJobs(db);
   if (await seedDemoIfEmpty(db, { mediaDir, seedMediaDir: config.seedMediaDir })) console.log('Seeded the demo organisation.');
   return db;
 }

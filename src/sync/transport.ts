@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import { ApiErrorSchema, SessionInfoSchema, type ApiErrorCode, type LoginRequest, type SessionInfo } from '../domain/api';
+import { CaptionsRequestSchema } from '../domain/captions';
+import {
+  CarerListSchema,
+  CarerProfileViewSchema,
+  type CarerProfileView,
+  type CarerSummary,
+  type ConsentRequest,
+  type NewCarerRequest,
+  type SaveCarerProfileRequest,
+} from '../domain/carer-profile-form';
 import { ConflictListSchema, ResolveConflictResponseSchema, type Conflict, type ResolveConflictRequest } from '../domain/conflicts';
+import { CarerImportPreviewSchema, CarerImportResultSchema, type CarerImportPreview, type CarerImportResult } from '../domain/csv/carer-import-api';
+import { ChoiceReportSchema, VisitEvidenceSchema, type ChoiceReport, type DateRange, type VisitEvidence } from '../domain/evidence';
 import { PushResponseSchema, type PushRequest, type PushResponse } from '../domain/events';
 import {
   FollowUpListSchema,
@@ -79,6 +91,28 @@ export interface Transport {
   listConflicts(state: 'open' | 'resolved'): Promise<Conflict[]>;
   /** Records the office's decision on a conflict. One already resolved comes back as it was. */
   resolveConflict(conflictId: string, request: ResolveConflictRequest): Promise<Conflict>;
+  /** What importing these care workers (a CSV file's text) would do, row by row, compared with the office's by Staff ID. Saves nothing. */
+  previewCarerImport(csv: string): Promise<CarerImportPreview>;
+  /** Imports them, all or nothing: refused (ApiFailure 400, nothing saved) if any row has a problem. */
+  importCarers(csv: string): Promise<CarerImportResult>;
+  /** Every care worker of the organisation, with what still stops each profile being shown (organisers). */
+  listCarers(): Promise<CarerSummary[]>;
+  /** Adds a care worker with only a first name (organisers). */
+  addCarer(request: NewCarerRequest): Promise<CarerProfileView>;
+  /** One care worker's profile, for the editor: an organiser's, or a care worker's own. */
+  fetchCarerProfile(carerId: string): Promise<CarerProfileView>;
+  /** Saves a complete profile over the version it was based on; a newer one is a 409 'profile-changed'. */
+  saveCarerProfile(carerId: string, request: SaveCarerProfileRequest): Promise<CarerProfileView>;
+  /** The care worker agrees to their profile being shown, or withdraws that (care workers only). */
+  setCarerConsent(carerId: string, request: ConsentRequest): Promise<CarerProfileView>;
+  /** The film's captions as typed lines ("0:05 words"), '' when there are none. */
+  fetchCaptions(carerId: string): Promise<string>;
+  /** Saves the captions (as WebVTT at the office); '' removes them. A bad line is an ApiFailure 400 naming it. */
+  saveCaptions(carerId: string, text: string): Promise<string>;
+  /** Everything the office holds about how one visit's decision was made: its printable evidence page. */
+  fetchVisitEvidence(visitId: string): Promise<VisitEvidence>;
+  /** The organisation's figures on choice over a date range (both days counted); a day left out takes the office's default. */
+  fetchChoiceReport(range: Partial<DateRange>): Promise<ChoiceReport>;
 }
 
 /** A file's bytes as they arrive from the office (see streamFile). */
@@ -200,6 +234,21 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
     listConflicts: async (state) => (await json(ConflictListSchema, `/api/conflicts?state=${encodeURIComponent(state)}`)).conflicts,
     resolveConflict: async (conflictId, request) =>
       (await json(ResolveConflictResponseSchema, `/api/conflicts/${encodeURIComponent(conflictId)}/resolve`, jsonBody('POST', request))).conflict,
+    previewCarerImport: (csv) => json(CarerImportPreviewSchema, '/api/imports/carers/preview', jsonBody('POST', { csv })),
+    importCarers: (csv) => json(CarerImportResultSchema, '/api/imports/carers', jsonBody('POST', { csv })),
+    fetchVisitEvidence: (visitId) => json(VisitEvidenceSchema, `/api/visits/${encodeURIComponent(visitId)}/evidence`),
+    fetchChoiceReport(range) {
+      const query = new URLSearchParams(Object.entries(range).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      return json(ChoiceReportSchema, `/api/reports/choice${query.size > 0 ? `?${query}` : ''}`);
+    },
+    listCarers: async () => (await json(CarerListSchema, '/api/carers')).carers,
+    addCarer: (request) => json(CarerProfileViewSchema, '/api/carers', jsonBody('POST', request)),
+    fetchCarerProfile: (carerId) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/profile`),
+    saveCarerProfile: (carerId, request) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/profile`, jsonBody('PUT', request)),
+    setCarerConsent: (carerId, request) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/consent`, jsonBody('PUT', request)),
+    fetchCaptions: async (carerId) => (await json(CaptionsRequestSchema, `/api/carers/${encodeURIComponent(carerId)}/captions`)).text,
+    saveCaptions: async (carerId, text) =>
+      (await json(CaptionsRequestSchema, `/api/carers/${encodeURIComponent(carerId)}/captions`, jsonBody('PUT', { text }))).text,
     listFollowUps: async (state) => (await json(FollowUpListSchema, `/api/follow-ups?state=${encodeURIComponent(state)}`)).followUps,
     resolveFollowUp: async (followUpId, request) =>
       (await json(ResolveFollowUpResponseSchema, `/api/follow-ups/${encodeURIComponent(followUpId)}/resolve`, jsonBody('POST', request))).followUp,

@@ -1,6 +1,7 @@
 import { createContext, use, type ReactNode } from 'react';
 import { RouterProvider, type DataRouter } from 'react-router';
 import type { HearthDatabase } from '../local-db/database';
+import type { MediaUploader } from '../sync/media-uploader';
 import type { DownloadOptions } from '../sync/pack-downloader';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
@@ -19,6 +20,8 @@ export interface AppServices {
   estimateStorage?: DownloadOptions['estimateStorage'];
   /** The browser's storage manager (space used and free, and keeping Hearth's data safe from clearing). */
   storage?: DeviceStorage;
+  /** Sends films, photos and voices to the office (tus); tests give a fake. Default: httpMediaUploader. */
+  media?: MediaUploader;
 }
 
 const AppServicesContext = createContext<AppServices | null>(null);

@@ -1,16 +1,23 @@
 import type { RouteObject } from 'react-router';
 import { OrganiserLayout } from './components/organiser-layout';
+import { RequireOrganiser } from './components/require-organiser';
 import { RequireSession } from './components/require-session';
 import { paths } from './paths';
+import { CareWorkersScreen } from './screens/care-workers-screen';
+import { CarerProfileScreen } from './screens/carer-profile-screen';
 import { ErrorScreen } from './screens/error-screen';
+import { EvidenceReportScreen } from './screens/evidence-report-screen';
 import { FollowUpsScreen } from './screens/follow-ups-screen';
+import { ImportCarersScreen } from './screens/import-carers-screen';
 import { LoginScreen } from './screens/login-screen';
 import { MatchPeopleScreen } from './screens/match-people-screen';
+import { MyProfileScreen } from './screens/my-profile-screen';
 import { MatchScreen } from './screens/match-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { OfficeScreen } from './screens/office-screen';
 import { PersonScreen } from './screens/person-screen';
 import { TabletScreen } from './screens/tablet-screen';
+import { VisitEvidenceScreen } from './screens/visit-evidence-screen';
 import { VisitScreen } from './screens/visit-screen';
 import { VisitsScreen } from './screens/visits-screen';
 
@@ -29,13 +36,24 @@ export const routes: RouteObject[] = [
           </RequireSession>
         ),
         children: [
-          { path: paths.visits, element: <VisitsScreen /> },
-          { path: paths.visit, element: <VisitScreen /> },
-          { path: paths.office, element: <OfficeScreen /> },
-          { path: paths.followUps, element: <FollowUpsScreen /> },
-          { path: paths.match, element: <MatchPeopleScreen /> },
-          { path: paths.matchPerson, element: <MatchScreen /> },
-          { path: paths.tablet, element: <TabletScreen /> },
+          { path: paths.myProfile, element: <MyProfileScreen /> },
+          {
+            element: <RequireOrganiser />,
+            children: [
+              { path: paths.visits, element: <VisitsScreen /> },
+              { path: paths.visit, element: <VisitScreen /> },
+              { path: paths.visitEvidence, element: <VisitEvidenceScreen /> },
+              { path: paths.reports, element: <EvidenceReportScreen /> },
+              { path: paths.office, element: <OfficeScreen /> },
+              { path: paths.followUps, element: <FollowUpsScreen /> },
+              { path: paths.importCarers, element: <ImportCarersScreen /> },
+              { path: paths.match, element: <MatchPeopleScreen /> },
+              { path: paths.matchPerson, element: <MatchScreen /> },
+              { path: paths.tablet, element: <TabletScreen /> },
+              { path: paths.careWorkers, element: <CareWorkersScreen /> },
+              { path: paths.carerProfile, element: <CarerProfileScreen /> },
+            ],
+          },
         ],
       },
       { path: '*', element: <NotFoundScreen /> },

@@ -104,6 +104,35 @@ describe('organiser screens have no axe-core violations', () => {
     await check('follow-ups');
   });
 
+  it('office tools: care workers, a profile with an error, the import preview, a visit’s evidence and the report', async () => {
+    await page.getByRole('link', { name: 'Care workers' }).click();
+    await page.getByRole('table', { name: /care workers/i }).waitFor();
+    await check('care-workers');
+
+    await page.getByRole('link', { name: 'Sam', exact: true }).click();
+    const third = page.getByRole('textbox', { name: 'Third thing' });
+    await third.fill('');
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not saved yet' }).waitFor();
+    await check('carer-profile-with-error');
+
+    await page.getByRole('link', { name: 'Care workers' }).click();
+    await page.getByRole('link', { name: /import care workers/i }).click();
+    await page.getByLabel('Or paste the file’s text').fill('Staff ID,First name,Mon\nR-1,Lucy,07:00-12:00\nR-2,,7-12\n');
+    await page.getByRole('button', { name: /check the file/i }).click();
+    await page.getByRole('table').waitFor();
+    await check('import-preview-with-errors');
+
+    await page.getByRole('link', { name: 'Decisions' }).click();
+    await page.getByRole('link', { name: /evidence for ruth’s visit/i }).click();
+    await page.getByRole('button', { name: /print this page/i }).waitFor();
+    await check('visit-evidence');
+
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('img').first().waitFor();
+    await check('choice-report');
+  });
+
   it('person mode: setting the PIN, one card, everyone together, and the confirmation', async () => {
     await page.getByRole('link', { name: /planned visits/i }).first().click();
     await page.getByRole('link', { name: /hilda/i }).first().click();

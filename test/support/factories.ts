@@ -1,3 +1,4 @@
+import { showBlockers, type CarerProfileView } from '../../src/domain/carer-profile-form';
 import type { Conflict } from '../../src/domain/conflicts';
 import type { SessionInfo } from '../../src/domain/api';
 import type { FollowUp } from '../../src/domain/follow-ups';
@@ -153,5 +154,45 @@ export function makeConflict(overrides: Partial<Conflict> = {}): Conflict {
     keptEventId: null,
     note: null,
     ...overrides,
+  };
+}
+
+/** Sam's complete profile as the office holds it, ready to be shown unless overridden. */
+export function makeCarerProfileView(overrides: Partial<CarerProfileView> = {}): CarerProfileView {
+  const view: CarerProfileView = {
+    id: testId(),
+    draft: {
+      firstName: 'Sam',
+      appreciated: ['Calm and patient', 'A great listener'],
+      mattersToMe: ['My family', 'Walking my dog on the beach', 'Doing things properly'],
+      interests: ['old films', 'fishing'],
+      qualities: ['calm', 'patient'],
+      languages: ['English'],
+      skills: ['medication prompt'],
+      gender: 'man',
+      drives: true,
+      baseArea: 'Cleveleys',
+      base: { lat: 53.876, lon: -3.043 },
+      travelKm: 10,
+      availability: [{ day: 'mon', start: '07:00', end: '12:00' }],
+    },
+    profileComplete: true,
+    photo: 'a'.repeat(64),
+    film: 'b'.repeat(64),
+    poster: null,
+    captions: null,
+    consentGivenAt: '2026-11-20T09:00:00.000Z',
+    blockers: [],
+    updatedAt: '2026-11-24T16:00:00.000Z',
+    ...overrides,
+  };
+  return { ...view, blockers: overrides.blockers ?? showBlockers(view) };
+}
+
+/** A care worker signed in to keep their own profile. */
+export function makeCareWorkerSession(carerId: string): SessionInfo {
+  return {
+    user: { id: testId(), name: 'Sam Patel', email: 'sam@demo.hearth.test', role: 'care-worker', carerId },
+    organisation: { id: testId(), name: 'Hearth Demo Home Care', packRetentionHours: 24 },
   };
 }

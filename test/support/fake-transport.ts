@@ -1,4 +1,27 @@
+import { parseCaptionLines } from '../../src/domain/captions';
+import {
+  NewCarerRequestSchema,
+  SaveCarerProfileRequestSchema,
+  showBlockers,
+  type CarerProfileView,
+  type CarerSummary,
+  type ConsentRequest,
+  type NewCarerRequest,
+  type SaveCarerProfileRequest,
+} from '../../src/domain/carer-profile-form';
 import { ResolveConflictRequestSchema, type Conflict, type ResolveConflictRequest } from '../../src/domain/conflicts';
+import { checkCarerImport, previewOf, type ExistingCarer } from '../../src/domain/csv/carer-import';
+import type { CarerImportPreview, CarerImportResult } from '../../src/domain/csv/carer-import-api';
+import {
+  computeChoiceReport,
+  dateRangeProblem,
+  londonDateOf,
+  reportRangeOf,
+  type ChoiceReport,
+  type DateRange,
+  type ReportVisit,
+  type VisitEvidence,
+} from '../../src/domain/evidence';
 import { canonicalJson, type HearthEvent, type OutcomeRecorded, type PushRequest, type PushResponse } from '../../src/domain/events';
 import type { LoginRequest, SessionInfo } from '../../src/domain/api';
 import { ResolveFollowUpRequestSchema, type FollowUp, type FollowUpState, type ResolveFollowUpRequest } from '../../src/domain/follow-ups';
@@ -15,8 +38,11 @@ import { describeShortlistProblem, passedOverCarers, sameMatch, seenOf, shortlis
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
 import { ApiFailure, NetworkFailure, type FileStream, type Transport } from '../../src/sync/transport';
 import { fakeFileStream } from './fake-file-stream';
-import { makeSession, summaryOf, testId, type TestFile } from './factories';
+import { makeCarerProfileView, makeSession, summaryOf, testId, type TestFile } from './factories';
 import type { TestMatching } from './matching-factories';
+
+/** A carer new to the office has none of the facts a file leaves out. */
+const EMPTY_IMPORT_FACTS = { gender: null, drives: null, baseArea: null, base: null, travelKm: null, skills: [], languages: [], availability: [] };
 
 /**
  * An in-memory office with the server's rules (the same id twice is stored once; the same id with
@@ -200,7 +226,7 @@ export class FakeOffice implements Transport {
     this.signedInOrThrow();
     const matching = this.matchings.get(personId);
     if (!matching) throw new ApiFailure(404, 'not-found', 'There is no such person. Choose them again from the list.');
-    return structuredClone({ person: matching.person, scenario: matching.scenario, notRecorded: [] });
+    return structuredClone({ person: matching.person, scenario: matching.scenario, notShowable: [] });
   }
 
   /** The server's rules: re-run, compare, check the shortlist, then plan the visit with a pack the tablet can download. */
@@ -254,6 +280,35 @@ export class FakeOffice implements Transport {
     return structuredClone(this.matchRuns.get(visitId) ?? null);
   }
 
+  /** The office's care workers that came from the rota, as a carer import compares them by Staff ID. */
+  readonly carersByStaffId: ExistingCarer[] = [];
+  /** Every carer file the office was asked to preview, and every one it was asked to import. */
+  readonly carerImportPreviews: string[] = [];
+  readonly carerImports: string[] = [];
+
+  /** The server's rules (the same pure check): what the import would do, saving nothing. */
+  async previewCarerImport(csv: string): Promise<CarerImportPreview> {
+    this.signedInOrThrow();
+    this.carerImportPreviews.push(csv);
+    return previewOf(checkCarerImport(csv, this.carersByStaffId));
+  }
+
+  /** The server's rules: checked again, refused whole if any row has a problem, else every row saved. */
+  async importCarers(csv: string): Promise<CarerImportResult> {
+    this.signedInOrThrow();
+    this.carerImports.push(csv);
+    const check = checkCarerImport(csv, this.carersByStaffId);
+    const problems = [...check.fileErrors, ...check.rows.flatMap((r) => r.errors.map((e) => e.message))];
+    if (problems.length > 0) throw new ApiFailure(400, 'invalid-request', `Nothing was imported. ${problems.join(' ')}`);
+    for (const row of check.rows) {
+      const existing = this.carersByStaffId.find((c) => c.staffId === row.staffId);
+      if (existing) Object.assign(existing.facts, row.facts);
+      else this.carersByStaffId.push({ id: testId(), staffId: row.staffId, facts: { ...EMPTY_IMPORT_FACTS, ...row.facts } as ExistingCarer['facts'] });
+    }
+    const count = (action: string) => check.rows.filter((r) => r.action === action).length;
+    return { added: count('add'), updated: count('update'), unchanged: count('unchanged') };
+  }
+
   addFollowUp(followUp: FollowUp): void {
     this.followUps.set(followUp.id, structuredClone(followUp));
   }
@@ -302,5 +357,102 @@ export class FakeOffice implements Transport {
       Object.assign(followUp, { resolvedAt: this.now().toISOString(), resolvedByName: this.session.user.name, note: note || null });
     }
     return structuredClone(followUp);
+  }
+
+  /** The organisation's care workers' profiles, by carer id: add them with makeCarerProfileView. */
+  readonly carerProfiles = new Map<string, CarerProfileView>();
+  /** Every profile save the office accepted, in order. */
+  readonly profileSaves: { carerId: string; request: SaveCarerProfileRequest }[] = [];
+
+  async listCarers(): Promise<CarerSummary[]> {
+    this.signedInOrThrow();
+    return [...this.carerProfiles.values()]
+      .map((v) => ({ id: v.id, firstName: v.draft.firstName ?? '', externalRef: null, blockers: v.blockers, hasAccount: false, updatedAt: v.updatedAt }))
+      .sort((a, b) => a.firstName.localeCompare(b.firstName));
+  }
+
+  async addCarer(request: NewCarerRequest): Promise<CarerProfileView> {
+    this.signedInOrThrow();
+    const { firstName } = NewCarerRequestSchema.parse(request);
+    const view = makeCarerProfileView({ id: testId(), draft: { firstName }, profileComplete: false, photo: null, film: null, poster: null, captions: null, consentGivenAt: null });
+    this.carerProfiles.set(view.id, view);
+    return structuredClone(view);
+  }
+
+  async fetchCarerProfile(carerId: string): Promise<CarerProfileView> {
+    this.signedInOrThrow();
+    const view = this.carerProfiles.get(carerId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such care worker. Choose them again from the list.');
+    return structuredClone(view);
+  }
+
+  /** The server's rules: the shared schema, then the version check; either refusal changes nothing. */
+  async saveCarerProfile(carerId: string, request: SaveCarerProfileRequest): Promise<CarerProfileView> {
+    this.signedInOrThrow();
+    const view = this.carerProfiles.get(carerId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such care worker. Choose them again from the list.');
+    const parsed = SaveCarerProfileRequestSchema.safeParse(request);
+    if (!parsed.success) throw new ApiFailure(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (parsed.data.basedOnUpdatedAt !== view.updatedAt) {
+      throw new ApiFailure(409, 'profile-changed', 'Someone else saved this profile after you opened it. What you typed is kept here: look at the saved one, then save again.');
+    }
+    this.profileSaves.push({ carerId, request: structuredClone(request) });
+    const saved: CarerProfileView = { ...view, draft: parsed.data.profile, profileComplete: true, updatedAt: this.now().toISOString() };
+    saved.blockers = showBlockers(saved);
+    this.carerProfiles.set(carerId, saved);
+    return structuredClone(saved);
+  }
+
+  /** Each carer's captions as typed, by carer id. */
+  readonly captions = new Map<string, string>();
+
+  async fetchCaptions(carerId: string): Promise<string> {
+    this.signedInOrThrow();
+    if (!this.carerProfiles.has(carerId)) throw new ApiFailure(404, 'not-found', 'There is no such care worker. Choose them again from the list.');
+    return this.captions.get(carerId) ?? '';
+  }
+
+  /** The server's rules: every line is checked first, and a bad one saves nothing. */
+  async saveCaptions(carerId: string, text: string): Promise<string> {
+    this.signedInOrThrow();
+    if (!this.carerProfiles.has(carerId)) throw new ApiFailure(404, 'not-found', 'There is no such care worker. Choose them again from the list.');
+    const parsed = parseCaptionLines(text);
+    if ('problems' in parsed) throw new ApiFailure(400, 'invalid-request', `The captions are not saved. ${parsed.problems.slice(0, 3).join(' ')}`);
+    this.captions.set(carerId, text.trim());
+    return text.trim();
+  }
+
+  async setCarerConsent(carerId: string, request: ConsentRequest): Promise<CarerProfileView> {
+    this.signedInOrThrow();
+    const view = this.carerProfiles.get(carerId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such care worker. Choose them again from the list.');
+    const changed: CarerProfileView = { ...view, consentGivenAt: request.agreed ? (view.consentGivenAt ?? this.now().toISOString()) : null };
+    changed.blockers = showBlockers(changed);
+    this.carerProfiles.set(carerId, changed);
+    return structuredClone(changed);
+  }
+
+  /** Each visit's evidence page, by visit id, as the office builds it (tests add them). */
+  readonly visitEvidence = new Map<string, VisitEvidence>();
+  /** The office's records the choice report is computed from, with the real computeChoiceReport. */
+  readonly reportVisits: ReportVisit[] = [];
+  /** Every range the choice report was asked for. */
+  readonly reportRequests: Partial<DateRange>[] = [];
+
+  async fetchVisitEvidence(visitId: string): Promise<VisitEvidence> {
+    this.signedInOrThrow();
+    const evidence = this.visitEvidence.get(visitId);
+    if (!evidence) throw new ApiFailure(404, 'not-found', 'There is no such visit. Refresh the list of visits.');
+    return structuredClone(evidence);
+  }
+
+  /** The server's rules: the default range ends today and covers 90 days; a bad range is a 400 with the reason. */
+  async fetchChoiceReport(range: Partial<DateRange>): Promise<ChoiceReport> {
+    this.signedInOrThrow();
+    this.reportRequests.push({ ...range });
+    const full = reportRangeOf(range, londonDateOf(this.now().toISOString()));
+    const problem = dateRangeProblem(full);
+    if (problem) throw new ApiFailure(400, 'invalid-request', problem);
+    return computeChoiceReport(full, this.reportVisits);
   }
 }

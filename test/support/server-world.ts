@@ -40,7 +40,8 @@ export async function makeServerWorld(options: { staticDir?: string; now?: Date 
   const demo = await seedDemo(db, { mediaDir, seedMediaDir, now });
   const other = await seedDemo(db, { mediaDir, seedMediaDir, now, organisationName: 'Other Care Ltd', organiser: OTHER_ORGANISER, careWorker: OTHER_CARE_WORKER });
   const config = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: options.staticDir ?? path.join(dataDir, 'no-build') });
-  const app = await createServer({ db, config, mediaDir, staticDir: options.staticDir });
+  // Errors only: an unexpected 500 in a test then says why on stderr (expected refusals are not logged).
+  const app = await createServer({ db, config, mediaDir, staticDir: options.staticDir, logger: { level: 'error' } });
 
   return {
     db,

@@ -2,6 +2,7 @@ import type { MatchInputs, PersonForMatching } from '../../domain/match-runs';
 import { ScenarioSchema, type MatchStaff, type TimeWindow } from '../../domain/matching/scenario';
 import type { PersonProfile } from '../../domain/profiles';
 import type { Db } from '../database/db';
+import { listCarers } from '../carers/carer-profiles';
 import { HttpError } from '../http/api-error';
 
 interface PersonRow {
@@ -70,7 +71,9 @@ export async function loadMatchInputs(db: Db, organisationId: string, personId: 
        from carers where organisation_id = $1 order by first_name, id`,
     [organisationId],
   );
-  const complete = carers.filter((c) => c.gender !== null && c.base_lat !== null && c.base_lon !== null);
+  // Only profiles that may be shown to a person are matched: complete, with photo and film, and agreed to.
+  const blockers = new Map((await listCarers(db, organisationId)).map((c) => [c.id, c.blockers]));
+  const complete = carers.filter((c) => blockers.get(c.id)?.length === 0 && c.gender !== null && c.base_lat !== null && c.base_lon !== null);
   const scenario = ScenarioSchema.parse({
     person: {
       id: person.id,
@@ -101,6 +104,6 @@ export async function loadMatchInputs(db: Db, organisationId: string, personId: 
   return {
     person: toPersonForMatching(person),
     scenario,
-    notRecorded: carers.filter((c) => !complete.includes(c)).map((c) => ({ id: c.id, name: c.first_name })),
+    notShowable: carers.filter((c) => !complete.includes(c)).map((c) => ({ id: c.id, name: c.first_name, blockers: blockers.get(c.id) ?? [] })),
   };
 }

@@ -5,6 +5,8 @@ export interface CarerMatchingFacts {
   gender: 'woman' | 'man' | 'non-binary';
   availability: TimeWindow[];
   base: GeoPoint;
+  /** The base in words, e.g. "Bispham, Blackpool" (absent for carers recorded before 0008). */
+  baseArea?: string;
   /** km from base; absent means the engine's default for drivers or non-drivers. */
   travelKm?: number;
   drives: boolean;
@@ -21,6 +23,8 @@ export interface PersonMatchingFacts {
   needsSkills: string[];
   languages: string[];
   personalCareBy: 'woman' | 'man' | null;
+  /** When they were referred to the organisation (YYYY-MM-DD); absent when not recorded. */
+  referredOn?: string;
 }
 
 export const WEEKDAYS: Day[] = ['mon', 'tue', 'wed', 'thu', 'fri'];

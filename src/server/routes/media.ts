@@ -11,15 +11,23 @@ const NO_SUCH_FILE = 'There is no such file. Download the visit again.';
 
 export function mediaRoutes(db: Db, mediaDir: string) {
   return async (app: FastifyInstance): Promise<void> => {
-    requireSession(app, db);
+    // A care worker sees only their own photo, film, poster, captions and voices (their profile's preview).
+    requireSession(app, db, ['organiser', 'care-worker']);
 
     app.get<{ Params: { sha256: string } }>('/api/media/:sha256', async (request, reply) => {
       const sha256 = request.params.sha256;
       // Anything that is not a plain digest (e.g. "../../etc/passwd") never reaches the file system.
       if (!Sha256Schema.safeParse(sha256).success) throw notFound(NO_SUCH_FILE);
+      const auth = authOf(request);
       const rows = await db.query<{ type: string; path: string }>(
-        'select type, path from media where organisation_id = $1 and sha256 = $2',
-        [authOf(request).organisationId, sha256],
+        `select m.type, m.path from media m
+          where m.organisation_id = $1 and m.sha256 = $2
+            and ($3::uuid is null or exists (
+                  select 1 from carers c
+                   where c.organisation_id = m.organisation_id and c.id = $3
+                     and m.sha256 in (c.photo_sha256, c.film_sha256, c.poster_sha256, c.captions_sha256,
+                                      c.voice_appreciated_sha256, c.voice_matters_sha256)))`,
+        [auth.organisationId, sha256, auth.role === 'care-worker' ? auth.carerId : null],
       );
       const row = rows[0];
       const filePath = row && mediaFilePath(mediaDir, row.path);

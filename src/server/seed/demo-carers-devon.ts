@@ -16,7 +16,8 @@ export const DEVON_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('09:00', '17:00', EVERY_DAY),
-      base: { lat: 50.4319, lon: -3.6841 }, // Totnes
+      base: { lat: 50.4319, lon: -3.6841 },
+      baseArea: 'Totnes',
       travelKm: 15,
       drives: true,
       skills: ['medication prompt', 'personal care'],
@@ -36,7 +37,8 @@ export const DEVON_CARERS: DemoCarer[] = [
     matching: {
       gender: 'man',
       availability: weekly('10:00', '18:00', WEEKDAYS),
-      base: { lat: 50.529, lon: -3.611 }, // Newton Abbot
+      base: { lat: 50.529, lon: -3.611 },
+      baseArea: 'Newton Abbot',
       travelKm: 20,
       drives: true,
       skills: ['medication prompt', 'personal care', 'cooking support'],
@@ -56,7 +58,8 @@ export const DEVON_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('12:00', '20:00', WEEKDAYS),
-      base: { lat: 50.449, lon: -3.708 }, // Dartington
+      base: { lat: 50.449, lon: -3.708 },
+      baseArea: 'Dartington',
       travelKm: 6,
       drives: false,
       skills: ['medication prompt', 'personal care'],
@@ -76,7 +79,8 @@ export const DEVON_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('08:00', '16:00', MON_TO_SAT),
-      base: { lat: 50.4353, lon: -3.5647 }, // Paignton
+      base: { lat: 50.4353, lon: -3.5647 },
+      baseArea: 'Paignton',
       travelKm: 20,
       drives: true,
       skills: ['medication prompt', 'personal care', 'cooking support'],
@@ -96,7 +100,8 @@ export const DEVON_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('09:00', '17:00', WEEKDAYS),
-      base: { lat: 50.481, lon: -3.779 }, // Buckfastleigh
+      base: { lat: 50.481, lon: -3.779 },
+      baseArea: 'Buckfastleigh',
       travelKm: 15,
       drives: true,
       skills: ['medication prompt', 'personal care', 'dementia care'],
@@ -116,7 +121,8 @@ export const DEVON_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('08:00', '16:00', WEEKDAYS),
-      base: { lat: 50.429, lon: -3.69 }, // Totnes
+      base: { lat: 50.429, lon: -3.69 },
+      baseArea: 'Totnes',
       travelKm: 10,
       drives: true,
       skills: ['medication prompt', 'personal care', 'cooking support'],

@@ -16,7 +16,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'man',
       availability: weekly('07:00', '12:00', WEEKDAYS),
-      base: { lat: 53.876, lon: -3.043 }, // Cleveleys
+      base: { lat: 53.876, lon: -3.043 },
+      baseArea: 'Cleveleys',
       travelKm: 10,
       drives: true,
       skills: ['medication prompt', 'personal care', 'dementia care'],
@@ -36,7 +37,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'man',
       availability: weekly('08:00', '18:00', EVERY_DAY),
-      base: { lat: 53.847, lon: -2.993 }, // Poulton-le-Fylde
+      base: { lat: 53.847, lon: -2.993 },
+      baseArea: 'Poulton-le-Fylde',
       travelKm: 15,
       drives: true,
       skills: ['medication prompt', 'personal care', 'cooking support', 'learning disability support'],
@@ -56,7 +58,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('07:00', '14:00', MON_TO_SAT),
-      base: { lat: 53.8175, lon: -3.0357 }, // Blackpool
+      base: { lat: 53.8175, lon: -3.0357 },
+      baseArea: 'Blackpool',
       travelKm: 12,
       drives: true,
       skills: ['medication prompt', 'personal care', 'dementia care'],
@@ -76,7 +79,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('07:00', '15:00', WEEKDAYS),
-      base: { lat: 53.79, lon: -3.045 }, // South Shore, Blackpool
+      base: { lat: 53.79, lon: -3.045 },
+      baseArea: 'South Shore, Blackpool',
       travelKm: 10,
       drives: true,
       skills: ['medication prompt', 'personal care', 'cooking support'],
@@ -96,7 +100,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'man',
       availability: weekly('09:00', '17:00', WEEKDAYS),
-      base: { lat: 53.737, lon: -2.963 }, // Lytham
+      base: { lat: 53.737, lon: -2.963 },
+      baseArea: 'Lytham',
       travelKm: 12,
       drives: true,
       skills: ['cooking support', 'learning disability support', 'medication prompt'],
@@ -116,7 +121,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('08:00', '16:00', MON_TO_SAT),
-      base: { lat: 53.756, lon: -3.03 }, // St Annes
+      base: { lat: 53.756, lon: -3.03 },
+      baseArea: 'St Annes',
       travelKm: 5,
       drives: false,
       skills: ['cooking support', 'learning disability support', 'personal care', 'medication prompt'],
@@ -136,7 +142,8 @@ export const FYLDE_CARERS: DemoCarer[] = [
     matching: {
       gender: 'woman',
       availability: weekly('07:30', '11:00', WEEKDAYS),
-      base: { lat: 53.858, lon: -3.05 }, // Bispham
+      base: { lat: 53.858, lon: -3.05 },
+      baseArea: 'Bispham',
       travelKm: 3,
       drives: false,
       skills: ['medication prompt', 'personal care'],

@@ -29,6 +29,7 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
     },
     matching: {
       homePlace: 'Hilda’s home, Bispham, Blackpool',
+      referredOn: '2026-10-19',
       visitTimes: weekly('08:00', '08:45', WEEKDAYS),
       home: { lat: 53.853, lon: -3.041 },
       needsSkills: ['medication prompt'],
@@ -65,6 +66,7 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
     },
     matching: {
       homePlace: 'Ruth’s cottage, near Totnes, Devon',
+      referredOn: '2026-11-02',
       visitTimes: weekly('14:00', '15:00', ['mon', 'wed', 'fri']),
       home: { lat: 50.4165, lon: -3.7125 },
       needsSkills: ['medication prompt'],

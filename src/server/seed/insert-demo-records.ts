@@ -7,15 +7,18 @@ import type { CarerMatchingFacts, PersonMatchingFacts } from '../matching/matchi
 
 const WindowsSchema = z.array(TimeWindowSchema);
 
-/** Writes a carer's one-page profile and matching facts. The facts are checked like the engine's inputs. */
+/**
+ * Writes a carer's one-page profile and matching facts, as agreed to be shown (the demo's carers are made
+ * up; a real one agrees in the app). The facts are checked like the engine's inputs.
+ */
 export async function insertCarer(tx: Db, organisationId: string, carer: CarerProfile, facts: CarerMatchingFacts): Promise<void> {
   const { id, firstName, photo, film, captions, voices, ...profile } = carer;
   const base = GeoPointSchema.parse(facts.base);
   await tx.query(
     `insert into carers (id, organisation_id, first_name, profile, photo_sha256, film_sha256,
                          gender, availability, base_lat, base_lon, travel_km, drives, skills, languages,
-                         captions_sha256, voice_appreciated_sha256, voice_matters_sha256)
-     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17)`,
+                         captions_sha256, voice_appreciated_sha256, voice_matters_sha256, base_area, consent_given_at)
+     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17, $18, now())`,
     [
       id,
       organisationId,
@@ -34,6 +37,7 @@ export async function insertCarer(tx: Db, organisationId: string, carer: CarerPr
       captions ?? null,
       voices?.appreciated ?? null,
       voices?.mattersToMe ?? null,
+      facts.baseArea ?? null,
     ],
   );
 }
@@ -50,8 +54,8 @@ export async function insertPerson(
   const home = GeoPointSchema.parse(facts.home);
   await tx.query(
     `insert into people (id, organisation_id, first_name, profile,
-                         home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by, person_mode)
-     values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11, $12::jsonb)`,
+                         home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by, person_mode, referred_on)
+     values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11, $12::jsonb, $13::date)`,
     [
       id,
       organisationId,
@@ -65,6 +69,7 @@ export async function insertPerson(
       JSON.stringify(facts.languages),
       facts.personalCareBy,
       personMode === null ? null : JSON.stringify(personMode),
+      facts.referredOn ?? null,
     ],
   );
 }

@@ -104,6 +104,12 @@ interface CarerRow {
   voice_matters_sha256: string | null;
 }
 
+/**
+ * A shortlisted carer who has since withdrawn their agreement (or lost their film or photo) is left out of
+ * the pack: nobody is shown without their say-so, even on a visit planned before they withdrew.
+ */
+const SHOWABLE = 'c.consent_given_at is not null and c.photo_sha256 is not null and c.film_sha256 is not null';
+
 /** Everything the tablet needs to show this visit offline, or null if the organisation has no such visit. */
 export async function loadVisitPack(db: Db, organisationId: string, visitId: string): Promise<VisitPack | null> {
   return db.transaction(async (tx) => {
@@ -122,7 +128,7 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
       `select c.id, c.first_name, c.profile, c.photo_sha256, c.film_sha256, c.captions_sha256,
               c.voice_appreciated_sha256, c.voice_matters_sha256
          from visit_candidates vc join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
-        where vc.organisation_id = $1 and vc.visit_id = $2
+        where vc.organisation_id = $1 and vc.visit_id = $2 and ${SHOWABLE}
         order by vc.position`,
       [organisationId, visitId],
     );
@@ -132,7 +138,7 @@ export async function loadVisitPack(db: Db, organisationId: string, visitId: str
          join carers c on c.id = vc.carer_id and c.organisation_id = vc.organisation_id
          join media m on m.organisation_id = c.organisation_id
           and m.sha256 in (c.photo_sha256, c.film_sha256, c.captions_sha256, c.voice_appreciated_sha256, c.voice_matters_sha256)
-        where vc.organisation_id = $1 and vc.visit_id = $2
+        where vc.organisation_id = $1 and vc.visit_id = $2 and ${SHOWABLE}
         order by m.sha256`,
       [organisationId, visitId],
     );

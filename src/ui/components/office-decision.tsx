@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { LocalVisit } from '../../local-db/database';
-import { paths } from '../paths';
+import { paths, visitEvidencePath } from '../paths';
 import { formatDayAndTime } from '../format/dates';
 import { decisionShort } from './decision-text';
 
@@ -33,6 +33,11 @@ export function OfficeDecision({ visit }: { visit: LocalVisit }) {
       ) : (
         <p className="waiting">Waiting for a decision</p>
       )}
+      <p>
+        <Link to={visitEvidencePath(summary.id)}>
+          Evidence for {summary.personFirstName}’s visit<span className="visually-hidden">, {formatDayAndTime(summary.plannedAt)}</span> (printable)
+        </Link>
+      </p>
     </li>
   );
 }

@@ -5,9 +5,11 @@ import { UpdatePrompt } from '../pwa/update-prompt';
 import { SignOut } from './sign-out';
 import { SyncStatusBar } from './sync-status-bar';
 
-/** The frame of every organiser screen. Person mode does not use it: no navigation, no sync bar there. */
+/** The frame of every signed-in screen (organisers', and a care worker's own profile). Person mode does not use it: no navigation, no sync bar there. */
 export function OrganiserLayout() {
   const session = useSession();
+  // A care worker's account is for their own profile: none of the office's screens, and no outbox to watch.
+  const careWorker = session?.session.user.role === 'care-worker';
   return (
     <div className="organiser">
       <a className="skip-link" href="#main">
@@ -16,30 +18,44 @@ export function OrganiserLayout() {
       <header className="site-header">
         <p className="organisation-name">{session?.session.organisation.name ?? 'Hearth'}</p>
         <nav aria-label="Main">
-          <ul className="nav-links">
-            <li>
-              <NavLink to={paths.visits} end>
-                Planned visits
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.match}>Match carers</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.office}>Decisions</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.followUps}>Follow-ups</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.tablet}>This tablet</NavLink>
-            </li>
-          </ul>
+          {careWorker ? (
+            <ul className="nav-links">
+              <li>
+                <NavLink to={paths.myProfile}>My profile</NavLink>
+              </li>
+            </ul>
+          ) : (
+            <ul className="nav-links">
+              <li>
+                <NavLink to={paths.visits} end>
+                  Planned visits
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.match}>Match carers</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.careWorkers}>Care workers</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.office}>Decisions</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.followUps}>Follow-ups</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.reports}>Reports</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.tablet}>This tablet</NavLink>
+              </li>
+            </ul>
+          )}
         </nav>
         <SignOut />
       </header>
       <UpdatePrompt />
-      <SyncStatusBar />
+      {!careWorker && <SyncStatusBar />}
       <main id="main" className="organiser-main">
         <Outlet />
       </main>

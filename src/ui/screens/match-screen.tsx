@@ -1,3 +1,4 @@
+import { blockersText } from '../format/words';
 import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { SHORTLIST_MIN } from '../../domain/match-runs';
@@ -38,9 +39,10 @@ export function MatchScreen() {
           <section className="card" aria-labelledby="funnel-heading">
             <h2 id="funnel-heading">How Hearth matched</h2>
             <MatchFunnel funnel={result.funnel} personName={name} />
-            {ready.notRecorded.length > 0 && (
+            {ready.notShowable.length > 0 && (
               <p className="notice">
-                Not matched, because their details are not recorded yet: {ready.notRecorded.map((c) => c.name).join(', ')}.
+                Not matched, because their profile cannot be shown yet:{' '}
+                {ready.notShowable.map((c) => `${c.name} (${blockersText(c.blockers)})`).join('; ')}.
               </p>
             )}
           </section>

@@ -10,7 +10,7 @@ import { PersonModeSettingsForm } from '../components/person-mode-settings-form'
 import { PersonProfileSummary } from '../components/person-profile-summary';
 import { formatDayAndTime } from '../format/dates';
 import { useVisitOutcome } from '../hooks/use-visit-outcome';
-import { paths } from '../paths';
+import { paths, visitEvidencePath } from '../paths';
 
 /** One visit, for the organiser: who it is for, who they will meet, and getting it ready offline. */
 export function VisitScreen() {
@@ -64,6 +64,9 @@ export function VisitScreen() {
       {pack && visit.packStatus === 'ready' && <PersonModeSettingsForm pack={pack.pack} />}
       <OfflinePanel visit={visit} handOverAgain={Boolean(outcome)} />
       <MatchRunSummary visitId={visit.id} />
+      <p>
+        <Link to={visitEvidencePath(visit.id)}>Evidence for this visit: how the shortlist was made and how the person chose (printable)</Link>
+      </p>
     </>
   );
 }

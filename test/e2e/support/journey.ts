@@ -13,9 +13,9 @@ export interface Journey {
 }
 
 /** A real `npm start` and a tablet-sized Chromium page with service workers on: one per test file. */
-export async function startJourney(): Promise<Journey> {
+export async function startJourney(options: { fakeCamera?: boolean } = {}): Promise<Journey> {
   const hearth = await startHearth();
-  const browser = await launchChromium();
+  const browser = await launchChromium(options);
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
   const page = await context.newPage();
   const stop = async () => {

@@ -40,7 +40,7 @@ describe('/api/people', () => {
   it("gives the person and every one of the organisation's carers as the engine's scenario", async () => {
     const { inputs } = await runMatchAsTheApp(world, cookie, world.demo.people.Hilda!);
     expect(inputs.person.firstName).toBe('Hilda');
-    expect(inputs.notRecorded).toEqual([]);
+    expect(inputs.notShowable).toEqual([]);
     const { person, staff } = inputs.scenario;
     expect(person).toMatchObject({
       id: world.demo.people.Hilda,
@@ -100,7 +100,7 @@ describe('/api/people', () => {
     const other = await world.signIn(OTHER_ORGANISER);
 
     const { inputs } = await runMatchAsTheApp(world, other, world.other.people.Hilda!);
-    expect(inputs.notRecorded).toEqual([{ id: world.other.carers.Sam, name: 'Sam' }]);
+    expect(inputs.notShowable).toEqual([{ id: world.other.carers.Sam, name: 'Sam', blockers: ['profile'] }]);
     expect(inputs.scenario.staff).toHaveLength(12);
 
     const response = await get(`/api/people/${world.other.people.Peter}/match-inputs`, other);

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { canonicalJson, type HowDecided, type IndicatedBy, type SupportUsed } from '../../../domain/events';
+import { canonicalJson, SUPPORT_USED_WORDS, SupportUsedSchema, type HowDecided, type IndicatedBy, type SupportUsed } from '../../../domain/events';
 import { getOutcome } from '../../../local-db/queries';
 import { rerecordOutcomeWithHowDecided } from '../../../local-db/record-event';
 import { useAppServices } from '../../app';
@@ -15,15 +15,7 @@ const INDICATED_BY: [IndicatedBy, string][] = [
   ['family-on-their-behalf', 'A family member decided on their behalf'],
 ];
 const PRESENT = ['Organiser', 'Family member', 'Friend', 'Advocate', 'Support worker'];
-const SUPPORTS: [SupportUsed, string][] = [
-  ['audio', 'Listening (audio)'],
-  ['captions', 'Captions on films'],
-  ['scanning', 'Scanning'],
-  ['dwell', 'Hold to choose (dwell)'],
-  ['large-text', 'Larger text'],
-  ['high-contrast', 'High contrast'],
-  ['welsh', 'Welsh'],
-];
+const SUPPORTS: [SupportUsed, string][] = SupportUsedSchema.options.map((support) => [support, SUPPORT_USED_WORDS[support]]);
 
 function minutesText(seconds: number): string {
   const minutes = Math.round(seconds / 60);

@@ -1,0 +1,214 @@
+import { useRef, type FormEvent, type RefObject } from 'react';
+import { CARER_APPRECIATED_MAX } from '../../../domain/carer-profile-form';
+import { TextAreaField } from '../text-area-field';
+import { describedBy, FieldHelp, TextField } from '../text-field';
+import { AvailabilityFields } from './availability-fields';
+import { CARER_FIELD_LABELS, CARER_FIELDS, type CarerFormErrors, type CarerFormValues } from './carer-form-values';
+
+/** The element id of each field, for the error summary's links and for focus. */
+const fieldId = (field: string): string => (field === 'availability' ? 'carer-availability' : `carer-${field.replace('.', '-')}`);
+
+/**
+ * A care worker's one-page profile as a form: every field labelled, a hint where it helps, its error
+ * next to it, and a summary of every problem at the top after a save that could not be made.
+ * Controlled: the screen keeps the values (and the draft on this device).
+ */
+export function CarerProfileEditor({
+  values,
+  onChange,
+  errors,
+  onSave,
+  busy,
+  summaryRef,
+  ownProfile,
+}: {
+  values: CarerFormValues;
+  onChange: (values: CarerFormValues) => void;
+  errors: CarerFormErrors;
+  onSave: () => void;
+  busy: boolean;
+  summaryRef: RefObject<HTMLDivElement | null>;
+  /** Worded to the care worker ("you") or to an organiser editing it for them. */
+  ownProfile: boolean;
+}) {
+  const set = <K extends keyof CarerFormValues>(key: K, value: CarerFormValues[K]) => onChange({ ...values, [key]: value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!busy) onSave();
+  };
+  const problems = CARER_FIELDS.filter((field) => errors[field]);
+  const you = ownProfile ? 'you' : 'they';
+  const formRef = useRef<HTMLFormElement>(null);
+
+  return (
+    <form ref={formRef} className="form profile-form" noValidate onSubmit={submit} aria-label="One-page profile">
+      {problems.length > 0 && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <p>The profile is not saved yet. Please fix {problems.length === 1 ? 'this' : 'these'} first:</p>
+          <ul>
+            {problems.map((field) => (
+              <li key={field}>
+                <a
+                  href={`#${fieldId(field)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    formRef.current?.querySelector<HTMLElement>(`#${fieldId(field)}`)?.focus();
+                  }}
+                >
+                  {CARER_FIELD_LABELS[field]}: {errors[field]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <TextField id="carer-firstName" label="First name" autoComplete="given-name" value={values.firstName} error={errors.firstName} onChange={(e) => set('firstName', e.target.value)} />
+
+      <TextAreaField
+        id="carer-appreciated"
+        label="What people appreciate about me"
+        hint={`One thing on each line, up to ${CARER_APPRECIATED_MAX}. For example: “Calm and unhurried”.`}
+        rows={4}
+        value={values.appreciated}
+        error={errors.appreciated}
+        onChange={(e) => set('appreciated', e.target.value)}
+      />
+
+      <fieldset>
+        <legend>What matters to me: three things</legend>
+        {values.mattersToMe.map((thing, i) => (
+          <TextField
+            key={i}
+            id={`carer-mattersToMe-${i}`}
+            label={['First thing', 'Second thing', 'Third thing'][i]!}
+            value={thing}
+            error={errors[`mattersToMe.${i}` as 'mattersToMe.0']}
+            onChange={(e) => set('mattersToMe', values.mattersToMe.map((t, j) => (j === i ? e.target.value : t)))}
+          />
+        ))}
+      </fieldset>
+
+      <TextAreaField
+        id="carer-interests"
+        label="Interests"
+        hint="One on each line, in your own words: “old films”, “gardening”, “Blackpool FC”. Matching finds people who share them."
+        rows={4}
+        value={values.interests}
+        error={errors.interests}
+        onChange={(e) => set('interests', e.target.value)}
+      />
+      <TextAreaField
+        id="carer-qualities"
+        label="Qualities"
+        hint="What kind of person you are, one on each line: “calm”, “chatty”, “patient”."
+        rows={3}
+        value={values.qualities}
+        error={errors.qualities}
+        onChange={(e) => set('qualities', e.target.value)}
+      />
+      <TextAreaField
+        id="carer-languages"
+        label="Languages"
+        hint="The languages you speak, one on each line."
+        rows={2}
+        value={values.languages}
+        error={errors.languages}
+        onChange={(e) => set('languages', e.target.value)}
+      />
+      <TextAreaField
+        id="carer-skills"
+        label="Skills"
+        hint="Care you are trained for, one on each line: “medication prompt”, “hoist”, “dementia care”."
+        rows={3}
+        value={values.skills}
+        error={errors.skills}
+        onChange={(e) => set('skills', e.target.value)}
+      />
+
+      <Choice
+        id="carer-gender"
+        legend="Gender"
+        hint={`Some people ask for personal care from a woman or from a man.`}
+        options={[
+          ['woman', 'Woman'],
+          ['man', 'Man'],
+          ['non-binary', 'Non-binary'],
+        ]}
+        value={values.gender}
+        error={errors.gender}
+        onChange={(v) => set('gender', v as CarerFormValues['gender'])}
+      />
+      <Choice
+        id="carer-drives"
+        legend={ownProfile ? 'Do you drive to visits?' : 'Do they drive to visits?'}
+        options={[
+          ['yes', 'Yes'],
+          ['no', 'No'],
+        ]}
+        value={values.drives}
+        error={errors.drives}
+        onChange={(v) => set('drives', v as CarerFormValues['drives'])}
+      />
+
+      <fieldset>
+        <legend>Where {you} start from</legend>
+        <TextField id="carer-baseArea" label="Area, in words" hint="For example: Bispham, Blackpool." value={values.baseArea} error={errors.baseArea} onChange={(e) => set('baseArea', e.target.value)} />
+        <p className="hint" id="carer-point-hint">
+          The point on a map, in decimal degrees (an online map shows them when you click a place). Matching measures distances from it.
+        </p>
+        <div className="field-row">
+          <TextField id="carer-lat" label="Latitude" inputMode="decimal" value={values.lat} error={errors.lat} onChange={(e) => set('lat', e.target.value)} />
+          <TextField id="carer-lon" label="Longitude" inputMode="decimal" value={values.lon} error={errors.lon} onChange={(e) => set('lon', e.target.value)} />
+        </div>
+        <TextField
+          id="carer-travelKm"
+          label="How far from there, in km (optional)"
+          hint="Leave empty for the usual: further for drivers."
+          inputMode="decimal"
+          value={values.travelKm}
+          error={errors.travelKm}
+          onChange={(e) => set('travelKm', e.target.value)}
+        />
+      </fieldset>
+
+      <AvailabilityFields week={values.availability} error={errors.availability} onChange={(week) => set('availability', week)} />
+
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Saving…' : 'Save the profile'}
+      </button>
+    </form>
+  );
+}
+
+/** A labelled group of radio buttons with its hint and error, like TextField. */
+function Choice({
+  id,
+  legend,
+  hint,
+  options,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  options: [string, string][];
+  value: string;
+  error?: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(id, hint, error)}>
+      <legend>{legend}</legend>
+      <FieldHelp id={id} hint={hint} error={error} />
+      {options.map(([option, label]) => (
+        <label key={option} className="choice-row">
+          <input type="radio" name={id} value={option} checked={value === option} onChange={() => onChange(option)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
