@@ -43,6 +43,29 @@ export const LoginRequestSchema = z
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
+export const PASSWORD_MIN_CHARS = 10;
+const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_CHARS, `must be at least ${PASSWORD_MIN_CHARS} characters`)
+  .max(200, 'must be at most 200 characters');
+
+/** PUT /api/session/password: anyone signed in changes their own password, knowing the current one. */
+export const ChangePasswordRequestSchema = z.object({ currentPassword: z.string().min(1, 'must not be empty').max(200), newPassword: NewPasswordSchema }).strict();
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+/**
+ * POST /api/carers/:id/account: an organiser gives a care worker their own login, with a first password
+ * to hand over in person; the care worker changes it after signing in.
+ */
+export const NewCareWorkerAccountSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(100),
+    email: z.string().trim().toLowerCase().email('must be an email address').max(200),
+    password: NewPasswordSchema,
+  })
+  .strict();
+export type NewCareWorkerAccount = z.infer<typeof NewCareWorkerAccountSchema>;
+
 /** What a signed-in user may do: organisers run the office; a care worker keeps their own profile. */
 export const RoleSchema = z.enum(['organiser', 'care-worker']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -114,6 +114,8 @@ export const CarerProfileViewSchema = z
     captions: Sha256Schema.nullable(),
     consentGivenAt: z.string().nullable(),
     blockers: z.array(ShowBlockerSchema),
+    /** The care worker has a login of their own. */
+    hasAccount: z.boolean(),
     updatedAt: z.string(),
   })
   .strict();

@@ -42,6 +42,10 @@ export const PersonProfileSchema = z
     doesNotGetOnWith: z.array(text(60)).max(12),
     /** How this person chooses best, e.g. "with pictures". */
     communication: text(300),
+    /** Whether they speak, a few words, or not at all (absent for profiles written before the office's editor). */
+    speech: z.enum(['speaks', 'some-words', 'no-speech']).optional(),
+    /** They choose best with pictures. */
+    usesPictures: z.boolean().optional(),
   })
   .strict();
 export type PersonProfile = z.infer<typeof PersonProfileSchema>;

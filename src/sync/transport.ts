@@ -1,6 +1,21 @@
 import type { z } from 'zod';
-import { ApiErrorSchema, SessionInfoSchema, type ApiErrorCode, type LoginRequest, type SessionInfo } from '../domain/api';
+import {
+  ApiErrorSchema,
+  SessionInfoSchema,
+  type ApiErrorCode,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type NewCareWorkerAccount,
+  type SessionInfo,
+} from '../domain/api';
 import { CaptionsRequestSchema } from '../domain/captions';
+import {
+  PersonProfileListSchema,
+  PersonProfileViewSchema,
+  type NewPersonRequest,
+  type PersonProfileView,
+  type SavePersonProfileRequest,
+} from '../domain/person-profile-form';
 import {
   CarerListSchema,
   CarerProfileViewSchema,
@@ -105,6 +120,17 @@ export interface Transport {
   saveCarerProfile(carerId: string, request: SaveCarerProfileRequest): Promise<CarerProfileView>;
   /** The care worker agrees to their profile being shown, or withdraws that (care workers only). */
   setCarerConsent(carerId: string, request: ConsentRequest): Promise<CarerProfileView>;
+  /** Every person's one-page profile, and whether each is finished (organisers). */
+  listPeopleProfiles(): Promise<PersonProfileView[]>;
+  /** Adds a newly referred person with only a first name. */
+  addPerson(request: NewPersonRequest): Promise<PersonProfileView>;
+  fetchPersonProfile(personId: string): Promise<PersonProfileView>;
+  /** Saves a complete profile over the version it was based on; a newer one is a 409 'profile-changed'. */
+  savePersonProfile(personId: string, request: SavePersonProfileRequest): Promise<PersonProfileView>;
+  /** Gives a care worker a login of their own (organisers). */
+  addCareWorkerAccount(carerId: string, account: NewCareWorkerAccount): Promise<CarerProfileView>;
+  /** Changes the signed-in user's own password; a wrong current password is an ApiFailure 400. */
+  changePassword(request: ChangePasswordRequest): Promise<void>;
   /** The film's captions as typed lines ("0:05 words"), '' when there are none. */
   fetchCaptions(carerId: string): Promise<string>;
   /** Saves the captions (as WebVTT at the office); '' removes them. A bad line is an ApiFailure 400 naming it. */
@@ -246,6 +272,16 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
     fetchCarerProfile: (carerId) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/profile`),
     saveCarerProfile: (carerId, request) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/profile`, jsonBody('PUT', request)),
     setCarerConsent: (carerId, request) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/consent`, jsonBody('PUT', request)),
+    listPeopleProfiles: async () => (await json(PersonProfileListSchema, '/api/people/profiles')).people,
+    addPerson: (request) => json(PersonProfileViewSchema, '/api/people', jsonBody('POST', request)),
+    fetchPersonProfile: (personId) => json(PersonProfileViewSchema, `/api/people/${encodeURIComponent(personId)}/profile`),
+    savePersonProfile: (personId, request) =>
+      json(PersonProfileViewSchema, `/api/people/${encodeURIComponent(personId)}/profile`, jsonBody('PUT', request)),
+    addCareWorkerAccount: (carerId, account) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/account`, jsonBody('POST', account)),
+    async changePassword(request) {
+      const response = await send('/api/session/password', jsonBody('PUT', request));
+      if (!response.ok) throw await failure(response);
+    },
     fetchCaptions: async (carerId) => (await json(CaptionsRequestSchema, `/api/carers/${encodeURIComponent(carerId)}/captions`)).text,
     saveCaptions: async (carerId, text) =>
       (await json(CaptionsRequestSchema, `/api/carers/${encodeURIComponent(carerId)}/captions`, jsonBody('PUT', { text }))).text,

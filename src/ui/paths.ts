@@ -15,10 +15,13 @@ export const paths = {
   careWorkers: '/care-workers',
   carerProfile: '/care-workers/:carerId',
   myProfile: '/my-profile',
+  people: '/people',
+  personProfile: '/people/:personId',
 } as const;
 
 export const visitPath = (visitId: string): string => `/visits/${encodeURIComponent(visitId)}`;
 export const visitEvidencePath = (visitId: string): string => `/visits/${encodeURIComponent(visitId)}/evidence`;
 export const personPath = (visitId: string): string => `/person/${encodeURIComponent(visitId)}`;
 export const carerProfilePath = (carerId: string): string => `/care-workers/${encodeURIComponent(carerId)}`;
+export const personProfilePath = (personId: string): string => `/people/${encodeURIComponent(personId)}`;
 export const matchPersonPath = (personId: string): string => `/match/${encodeURIComponent(personId)}`;

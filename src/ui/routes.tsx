@@ -15,6 +15,8 @@ import { MyProfileScreen } from './screens/my-profile-screen';
 import { MatchScreen } from './screens/match-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { OfficeScreen } from './screens/office-screen';
+import { PeopleScreen } from './screens/people-screen';
+import { PersonProfileScreen } from './screens/person-profile-screen';
 import { PersonScreen } from './screens/person-screen';
 import { TabletScreen } from './screens/tablet-screen';
 import { VisitEvidenceScreen } from './screens/visit-evidence-screen';
@@ -52,6 +54,8 @@ export const routes: RouteObject[] = [
               { path: paths.tablet, element: <TabletScreen /> },
               { path: paths.careWorkers, element: <CareWorkersScreen /> },
               { path: paths.carerProfile, element: <CarerProfileScreen /> },
+              { path: paths.people, element: <PeopleScreen /> },
+              { path: paths.personProfile, element: <PersonProfileScreen /> },
             ],
           },
         ],

@@ -105,7 +105,7 @@ describe('organiser screens have no axe-core violations', () => {
   });
 
   it('office tools: care workers, a profile with an error, the import preview, a visit’s evidence and the report', async () => {
-    await page.getByRole('link', { name: 'Care workers' }).click();
+    await page.getByRole('link', { name: 'Care workers', exact: true }).click();
     await page.getByRole('table', { name: /care workers/i }).waitFor();
     await check('care-workers');
 
@@ -116,7 +116,14 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByRole('alert').filter({ hasText: 'not saved yet' }).waitFor();
     await check('carer-profile-with-error');
 
-    await page.getByRole('link', { name: 'Care workers' }).click();
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await page.getByRole('table', { name: /people/i }).waitFor();
+    await check('people');
+    await page.getByRole('link', { name: 'Hilda', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Interests' }).waitFor();
+    await check('person-profile');
+
+    await page.getByRole('link', { name: 'Care workers', exact: true }).click();
     await page.getByRole('link', { name: /import care workers/i }).click();
     await page.getByLabel('Or paste the file’s text').fill('Staff ID,First name,Mon\nR-1,Lucy,07:00-12:00\nR-2,,7-12\n');
     await page.getByRole('button', { name: /check the file/i }).click();

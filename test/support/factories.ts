@@ -1,3 +1,4 @@
+import type { PersonProfileView } from '../../src/domain/person-profile-form';
 import { showBlockers, type CarerProfileView } from '../../src/domain/carer-profile-form';
 import type { Conflict } from '../../src/domain/conflicts';
 import type { SessionInfo } from '../../src/domain/api';
@@ -183,6 +184,7 @@ export function makeCarerProfileView(overrides: Partial<CarerProfileView> = {}):
     captions: null,
     consentGivenAt: '2026-11-20T09:00:00.000Z',
     blockers: [],
+    hasAccount: false,
     updatedAt: '2026-11-24T16:00:00.000Z',
     ...overrides,
   };
@@ -194,5 +196,36 @@ export function makeCareWorkerSession(carerId: string): SessionInfo {
   return {
     user: { id: testId(), name: 'Sam Patel', email: 'sam@demo.hearth.test', role: 'care-worker', carerId },
     organisation: { id: testId(), name: 'Hearth Demo Home Care', packRetentionHours: 24 },
+  };
+}
+
+/** Hilda's one-page profile as the office holds it: complete unless overridden. */
+export function makePersonProfileView(overrides: Partial<PersonProfileView> = {}): PersonProfileView {
+  return {
+    id: testId(),
+    draft: {
+      firstName: 'Hilda',
+      age: 94,
+      livesAt: 'On her own in a bungalow in Bispham',
+      appreciated: ['Her sharp sense of humour'],
+      importantToMe: ['Staying in my own home', 'My old movies'],
+      howToSupportMe: ['Talk to me calmly and do not rush me'],
+      interests: ['old movies', 'Cary Grant'],
+      getsOnWith: ['calm', 'patient'],
+      doesNotGetOnWith: ['loud'],
+      visitTimes: [{ day: 'mon', start: '08:00', end: '08:45' }],
+      homePlace: 'Hilda’s home, Bispham, Blackpool',
+      home: { lat: 53.853, lon: -3.041 },
+      needsSkills: ['medication prompt'],
+      personalCareBy: null,
+      speech: 'speaks',
+      usesPictures: false,
+      languages: ['English'],
+      communication: 'Speak clearly and face me.',
+      referredOn: '2026-10-19',
+    },
+    profileComplete: true,
+    updatedAt: '2026-11-24T16:00:00.000Z',
+    ...overrides,
   };
 }

@@ -1,5 +1,12 @@
 import { parseCaptionLines } from '../../src/domain/captions';
 import {
+  NewPersonRequestSchema,
+  SavePersonProfileRequestSchema,
+  type NewPersonRequest,
+  type PersonProfileView,
+  type SavePersonProfileRequest,
+} from '../../src/domain/person-profile-form';
+import {
   NewCarerRequestSchema,
   SaveCarerProfileRequestSchema,
   showBlockers,
@@ -23,7 +30,14 @@ import {
   type VisitEvidence,
 } from '../../src/domain/evidence';
 import { canonicalJson, type HearthEvent, type OutcomeRecorded, type PushRequest, type PushResponse } from '../../src/domain/events';
-import type { LoginRequest, SessionInfo } from '../../src/domain/api';
+import {
+  ChangePasswordRequestSchema,
+  NewCareWorkerAccountSchema,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type NewCareWorkerAccount,
+  type SessionInfo,
+} from '../../src/domain/api';
 import { ResolveFollowUpRequestSchema, type FollowUp, type FollowUpState, type ResolveFollowUpRequest } from '../../src/domain/follow-ups';
 import {
   MATCH_CHANGED_MESSAGE,
@@ -401,6 +415,71 @@ export class FakeOffice implements Transport {
     saved.blockers = showBlockers(saved);
     this.carerProfiles.set(carerId, saved);
     return structuredClone(saved);
+  }
+
+  /** People's one-page profiles, by person id. */
+  readonly personProfiles = new Map<string, PersonProfileView>();
+  readonly personSaves: { personId: string; request: SavePersonProfileRequest }[] = [];
+
+  async listPeopleProfiles(): Promise<PersonProfileView[]> {
+    this.signedInOrThrow();
+    return [...this.personProfiles.values()].map((v) => structuredClone(v)).sort((a, b) => (a.draft.firstName ?? '').localeCompare(b.draft.firstName ?? ''));
+  }
+
+  async addPerson(request: NewPersonRequest): Promise<PersonProfileView> {
+    this.signedInOrThrow();
+    const { firstName } = NewPersonRequestSchema.parse(request);
+    const view: PersonProfileView = { id: testId(), draft: { firstName }, profileComplete: false, updatedAt: this.now().toISOString() };
+    this.personProfiles.set(view.id, view);
+    return structuredClone(view);
+  }
+
+  async fetchPersonProfile(personId: string): Promise<PersonProfileView> {
+    this.signedInOrThrow();
+    const view = this.personProfiles.get(personId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such person. Choose them again from the list.');
+    return structuredClone(view);
+  }
+
+  /** The server's rules: the shared schema, then the version check; either refusal changes nothing. */
+  async savePersonProfile(personId: string, request: SavePersonProfileRequest): Promise<PersonProfileView> {
+    this.signedInOrThrow();
+    const view = this.personProfiles.get(personId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such person. Choose them again from the list.');
+    const parsed = SavePersonProfileRequestSchema.safeParse(request);
+    if (!parsed.success) throw new ApiFailure(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (parsed.data.basedOnUpdatedAt !== view.updatedAt) {
+      throw new ApiFailure(409, 'profile-changed', 'Someone else saved this profile after you opened it. What you typed is kept here: look at the saved one, then save again.');
+    }
+    this.personSaves.push({ personId, request: structuredClone(request) });
+    const saved: PersonProfileView = { ...view, draft: parsed.data.profile, profileComplete: true, updatedAt: this.now().toISOString() };
+    this.personProfiles.set(personId, saved);
+    return structuredClone(saved);
+  }
+
+  /** Accounts given to care workers, and password changes, as the office took them. */
+  readonly accountsMade: { carerId: string; account: NewCareWorkerAccount }[] = [];
+  readonly passwordChanges: ChangePasswordRequest[] = [];
+
+  async addCareWorkerAccount(carerId: string, account: NewCareWorkerAccount): Promise<CarerProfileView> {
+    this.signedInOrThrow();
+    const view = this.carerProfiles.get(carerId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such care worker. Choose them again from the list.');
+    const parsed = NewCareWorkerAccountSchema.safeParse(account);
+    if (!parsed.success) throw new ApiFailure(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (view.hasAccount) throw new ApiFailure(409, 'invalid-request', 'This care worker already has an account.');
+    this.accountsMade.push({ carerId, account: parsed.data });
+    const changed = { ...view, hasAccount: true };
+    this.carerProfiles.set(carerId, changed);
+    return structuredClone(changed);
+  }
+
+  async changePassword(request: ChangePasswordRequest): Promise<void> {
+    this.signedInOrThrow();
+    const { currentPassword, newPassword } = ChangePasswordRequestSchema.parse(request);
+    if (currentPassword !== this.password) throw new ApiFailure(400, 'wrong-login', 'That is not your current password. Nothing was changed.');
+    this.passwordChanges.push(structuredClone(request));
+    this.password = newPassword;
   }
 
   /** Each carer's captions as typed, by carer id. */

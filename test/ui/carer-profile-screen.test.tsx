@@ -57,7 +57,7 @@ describe('a care worker’s one-page profile', () => {
     const summary = await screen.findByRole('alert');
     expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual([
       'What matters to me: third thing: must not be empty',
-      'Latitude: must be a number, like 53.82',
+      'Latitude: must be a number',
       'When you can work: needs at least one time they can work',
     ]);
     expect(third).toHaveAccessibleDescription('must not be empty');
@@ -140,5 +140,35 @@ describe('a care worker’s one-page profile', () => {
     const { world } = await profileWorld({ careWorker: true });
     renderApp(world, '/follow-ups');
     expect(await screen.findByRole('heading', { level: 1, name: 'My one-page profile' })).toBeInTheDocument();
+  });
+
+  it('lets an organiser give a care worker an account, and the care worker change their password', async () => {
+    const { world, sam } = await profileWorld();
+    const first = renderApp(world, `/care-workers/${sam.id}`);
+    const account = await screen.findByRole('region', { name: 'Sam’s own account' });
+    await first.user.type(within(account).getByRole('textbox', { name: 'Their full name' }), 'Sam Patel');
+    await first.user.type(within(account).getByRole('textbox', { name: 'Their email address' }), 'sam@example.org');
+    await first.user.type(within(account).getByRole('textbox', { name: 'A first password' }), 'short');
+    await first.user.click(within(account).getByRole('button', { name: 'Make the account' }));
+    expect(within(account).getByRole('textbox', { name: 'A first password' })).toHaveAccessibleDescription(/must be at least 10 characters/);
+    await first.user.type(within(account).getByRole('textbox', { name: 'A first password' }), '-and-longer');
+    await first.user.click(within(account).getByRole('button', { name: 'Make the account' }));
+    expect(await within(account).findByText(/sam can now sign in with sam@example.org/i)).toBeInTheDocument();
+    expect(world.office.accountsMade).toEqual([{ carerId: sam.id, account: { name: 'Sam Patel', email: 'sam@example.org', password: 'short-and-longer' } }]);
+
+    cleanup();
+    world.office.session = makeCareWorkerSession(sam.id);
+    await saveSession(world.db, world.office.session, TEST_NOW);
+    const second = renderApp(world, '/my-profile');
+    const password = await screen.findByRole('region', { name: 'Your password' });
+    await second.user.type(within(password).getByLabelText('Current password'), 'wrong one');
+    await second.user.type(within(password).getByLabelText('New password'), 'a-new-password');
+    await second.user.click(within(password).getByRole('button', { name: 'Change my password' }));
+    expect(await within(password).findByText(/not changed: that is not your current password/i)).toBeInTheDocument();
+    await second.user.clear(within(password).getByLabelText('Current password'));
+    await second.user.type(within(password).getByLabelText('Current password'), world.office.password);
+    await second.user.click(within(password).getByRole('button', { name: 'Change my password' }));
+    expect(await within(password).findByText(/your password is changed/i)).toBeInTheDocument();
+    expect(world.office.password).toBe('a-new-password');
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../../domain/carer-profile-form';
 import type { TimeWindow } from '../../domain/matching/scenario';
 import type { Db } from '../database/db';
-import { HttpError } from '../http/api-error';
+import { refuseIfChangedSince } from '../http/record-version';
 
 /** The text parts of a carer's one-page profile, as kept in carers.profile (jsonb). */
 interface StoredProfileText {
@@ -81,6 +81,7 @@ function viewOf(row: CarerRow): CarerProfileView {
     captions: row.captions_sha256,
     consentGivenAt,
     blockers: showBlockers({ profileComplete, photo: row.photo_sha256, film: row.film_sha256, consentGivenAt }),
+    hasAccount: row.has_account,
     updatedAt: iso(row.updated_at),
   };
 }
@@ -120,13 +121,7 @@ export async function saveCarerProfile(
       carerId,
     ]);
     if (!current[0]) return null;
-    if (iso(current[0].updated_at) !== new Date(basedOnUpdatedAt).toISOString()) {
-      throw new HttpError(
-        409,
-        'profile-changed',
-        'Someone else saved this profile after you opened it. What you typed is kept here: look at the saved one, then save again.',
-      );
-    }
+    refuseIfChangedSince(current[0].updated_at, basedOnUpdatedAt);
     const text: StoredProfileText = {
       appreciated: profile.appreciated,
       mattersToMe: profile.mattersToMe,

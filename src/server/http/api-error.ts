@@ -83,5 +83,6 @@ function unit(origin: string): string {
 }
 
 function withArticle(expected: string): string {
+  if (expected === 'int') return 'a whole number';
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }

@@ -40,7 +40,8 @@ function toPersonForMatching(row: Pick<PersonRow, 'id' | 'first_name' | 'profile
 /** The organisation's people, by first name. */
 export async function listPeopleForMatching(db: Db, organisationId: string): Promise<PersonForMatching[]> {
   const rows = await db.query<PersonRow>(
-    'select id, first_name, profile, home_place from people where organisation_id = $1 order by first_name, id',
+    // A person newly added has no one-page profile yet (no age, nowhere to visit): nothing to match until it is written.
+    "select id, first_name, profile, home_place from people where organisation_id = $1 and profile ? 'age' order by first_name, id",
     [organisationId],
   );
   return rows.map(toPersonForMatching);

@@ -6,8 +6,10 @@ import {
   type CarerProfileView,
 } from '../../domain/carer-profile-form';
 import { CaptionsRequestSchema, parseCaptionLines, type CaptionsRequest } from '../../domain/captions';
+import { NewCareWorkerAccountSchema } from '../../domain/api';
 import { UuidSchema } from '../../domain/ids';
 import { loadCaptionLines, saveCaptions } from '../carers/carer-captions';
+import { addCareWorkerAccount } from '../carers/carer-accounts';
 import { addCarer, listCarers, loadCarerProfile, saveCarerProfile, setConsent } from '../carers/carer-profiles';
 import type { Db } from '../database/db';
 import { HttpError, notAllowed, notFound, parseInput } from '../http/api-error';
@@ -73,6 +75,18 @@ export function carerRoutes(db: Db, mediaDir: string) {
       const auth = authOf(request);
       if (!(await saveCaptions(db, mediaDir, auth.organisationId, carerId, parsed.cues))) throw notFound(NO_SUCH_CARER);
       return { text: (await loadCaptionLines(db, mediaDir, auth.organisationId, carerId)) ?? '' };
+    });
+
+    app.post<{ Params: { id: string } }>('/api/carers/:id/account', async (request, reply) => {
+      const auth = authOf(request);
+      if (auth.role !== 'organiser') throw notAllowed('Only an organiser can give a care worker an account.');
+      const carerId = reachableCarerId(request);
+      const account = parseInput(NewCareWorkerAccountSchema, request.body, 'the account');
+      const made = await addCareWorkerAccount(db, auth.organisationId, carerId, account);
+      if (made === 'no-such-carer') throw notFound(NO_SUCH_CARER);
+      if (made === 'has-account') throw new HttpError(409, 'invalid-request', 'This care worker already has an account.');
+      if (made === 'email-taken') throw new HttpError(409, 'invalid-request', 'Someone already signs in with that email address. Use another.');
+      return reply.code(201).send(await loadCarerProfile(db, auth.organisationId, carerId));
     });
 
     app.put<{ Params: { id: string } }>('/api/carers/:id/consent', async (request): Promise<CarerProfileView> => {

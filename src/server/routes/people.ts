@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { UuidSchema } from '../../domain/ids';
 import type { MatchInputs } from '../../domain/match-runs';
+import { NewPersonRequestSchema, SavePersonProfileRequestSchema, type PersonProfileView } from '../../domain/person-profile-form';
 import type { Db } from '../database/db';
-import { notFound } from '../http/api-error';
+import { notFound, parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
 import { listPeopleForMatching, loadMatchInputs } from '../matching/match-inputs';
+import { addPerson, listPeopleProfiles, loadPersonProfile, savePersonProfile } from '../people/person-profiles';
+
+const NO_SUCH_PERSON = 'There is no such person. Choose them again from the list.';
 
 export function peopleRoutes(db: Db) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -12,11 +16,35 @@ export function peopleRoutes(db: Db) {
 
     app.get('/api/people', async (request) => ({ people: await listPeopleForMatching(db, authOf(request).organisationId) }));
 
+    // One-page profiles, written with the person at the first assessment.
+    app.get('/api/people/profiles', async (request) => ({ people: await listPeopleProfiles(db, authOf(request).organisationId) }));
+
+    app.post('/api/people', async (request, reply) => {
+      const auth = authOf(request);
+      const { firstName } = parseInput(NewPersonRequestSchema, request.body, 'the new person');
+      const id = await addPerson(db, auth.organisationId, firstName);
+      return reply.code(201).send(await loadPersonProfile(db, auth.organisationId, id));
+    });
+
+    app.get<{ Params: { id: string } }>('/api/people/:id/profile', async (request): Promise<PersonProfileView> => {
+      const view = UuidSchema.safeParse(request.params.id).success ? await loadPersonProfile(db, authOf(request).organisationId, request.params.id) : null;
+      if (!view) throw notFound(NO_SUCH_PERSON);
+      return view;
+    });
+
+    app.put<{ Params: { id: string } }>('/api/people/:id/profile', async (request): Promise<PersonProfileView> => {
+      if (!UuidSchema.safeParse(request.params.id).success) throw notFound(NO_SUCH_PERSON);
+      const { profile, basedOnUpdatedAt } = parseInput(SavePersonProfileRequestSchema, request.body, 'the profile');
+      const view = await savePersonProfile(db, authOf(request).organisationId, request.params.id, profile, basedOnUpdatedAt);
+      if (!view) throw notFound(NO_SUCH_PERSON);
+      return view;
+    });
+
     // The engine runs in the app (so an organiser sees the result at once) and again in the office.
     app.get<{ Params: { id: string } }>('/api/people/:id/match-inputs', async (request): Promise<MatchInputs> => {
       const personId = request.params.id;
       const inputs = UuidSchema.safeParse(personId).success ? await loadMatchInputs(db, authOf(request).organisationId, personId) : null;
-      if (!inputs) throw notFound('There is no such person. Choose them again from the list.');
+      if (!inputs) throw notFound(NO_SUCH_PERSON);
       return inputs;
     });
   };

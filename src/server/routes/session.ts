@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { LoginRequestSchema, type SessionInfo } from '../../domain/api';
-import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { ChangePasswordRequestSchema, LoginRequestSchema, type SessionInfo } from '../../domain/api';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import {
   createSession,
   deleteSession,
@@ -49,6 +49,21 @@ export function sessionRoutes(db: Db) {
       const info = auth && (await loadSessionInfo(db, auth));
       if (!info) throw notSignedIn();
       return info;
+    });
+
+    app.put('/api/session/password', async (request, reply: FastifyReply) => {
+      const auth = await sessionFromCookie(db, request);
+      if (!auth) throw notSignedIn();
+      const { currentPassword, newPassword } = parseInput(ChangePasswordRequestSchema, request.body, 'the new password');
+      const rows = await db.query<{ password_hash: string }>('select password_hash from users where organisation_id = $1 and id = $2', [
+        auth.organisationId,
+        auth.userId,
+      ]);
+      if (!rows[0] || !(await verifyPassword(currentPassword, rows[0].password_hash))) {
+        throw new HttpError(400, 'wrong-login', 'That is not your current password. Nothing was changed.');
+      }
+      await db.query('update users set password_hash = $3 where organisation_id = $1 and id = $2', [auth.organisationId, auth.userId, await hashPassword(newPassword)]);
+      return reply.code(204).send();
     });
 
     app.delete('/api/session', async (request, reply: FastifyReply) => {

@@ -26,6 +26,8 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       getsOnWith: ['calm', 'gentle', 'patient', 'great listener'],
       doesNotGetOnWith: ['loud', 'lively', 'rushed'],
       communication: 'Speak clearly and face me: my hearing is not what it was.',
+      speech: 'speaks',
+      usesPictures: false,
     },
     matching: {
       homePlace: 'Hilda’s home, Bispham, Blackpool',
@@ -63,6 +65,8 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       getsOnWith: ['chatty', 'lively', 'fun'],
       doesNotGetOnWith: ['quiet', 'serious'],
       communication: 'I like to talk things over before I decide.',
+      speech: 'speaks',
+      usesPictures: false,
     },
     matching: {
       homePlace: 'Ruth’s cottage, near Totnes, Devon',
@@ -95,6 +99,8 @@ export const DEMO_VISITS: DemoVisitPlan[] = [
       getsOnWith: ['patient', 'organised', 'kind'],
       doesNotGetOnWith: ['impatient', 'bossy'],
       communication: 'I choose best with pictures. Show me, then give me time.',
+      speech: 'some-words',
+      usesPictures: true,
     },
     matching: {
       homePlace: 'Peter’s flat, Lytham St Annes',

@@ -35,6 +35,9 @@ export function OrganiserLayout() {
                 <NavLink to={paths.match}>Match carers</NavLink>
               </li>
               <li>
+                <NavLink to={paths.people}>People</NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.careWorkers}>Care workers</NavLink>
               </li>
               <li>

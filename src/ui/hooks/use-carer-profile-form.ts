@@ -1,126 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CarerProfileView } from '../../domain/carer-profile-form';
-import type { FormDraftRecord } from '../../local-db/database';
-import { deleteFormDraft, getFormDraft, putFormDraft } from '../../local-db/form-drafts';
-import { ApiFailure, NetworkFailure } from '../../sync/transport';
-import { useAppServices } from '../app';
-import { profileFromValues, type CarerFormErrors, type CarerFormValues, valuesFromDraft } from '../components/profiles/carer-form-values';
-import { useOfficeData } from './use-office-data';
+import { useCallback } from 'react';
+import type { CarerProfileForm, CarerProfileView } from '../../domain/carer-profile-form';
+import type { Transport } from '../../sync/transport';
+import { profileFromValues, valuesFromDraft, type CarerFormErrors, type CarerFormValues } from '../components/profiles/carer-form-values';
+import { useDraftedForm } from './use-drafted-form';
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'not-saved'; message: string };
+const valuesOf = (view: CarerProfileView): CarerFormValues => valuesFromDraft(view.draft);
+const check = (values: CarerFormValues): { ok: CarerProfileForm } | { errors: CarerFormErrors } => {
+  const checked = profileFromValues(values);
+  return 'profile' in checked ? { ok: checked.profile } : checked;
+};
 
-/**
- * The carer profile form's state: what the office has, and what was typed on this device. Every change
- * is written to the device's draft at once, so a reload, a crash or going offline loses nothing; the
- * draft goes only when the office has saved it. A draft found on opening wins over the office's copy
- * (it is newer work), and the screen says so.
- */
+/** A care worker's one-page profile form, drafted on the device until the office has saved it. */
 export function useCarerProfileForm(carerId: string) {
-  const { db, transport, now } = useAppServices();
-  const key = `carer:${carerId}`;
-  const office = useOfficeData(useCallback((t) => t.fetchCarerProfile(carerId), [carerId]));
-  const [view, setView] = useState<CarerProfileView | null>(null);
-  const [values, setValues] = useState<CarerFormValues | null>(null);
-  const [basedOn, setBasedOn] = useState<string | null>(null);
-  const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
-  const [errors, setErrors] = useState<CarerFormErrors>({});
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  /** undefined while the device is being read; null when it holds no draft of this profile. */
-  const [draft, setDraft] = useState<FormDraftRecord | null | undefined>(undefined);
-  const lastDraftAt = useRef<string | null>(null);
-
-  useEffect(() => {
-    let mounted = true;
-    void getFormDraft(db, key).then((found) => mounted && setDraft(found ?? null));
-    return () => {
-      mounted = false;
-    };
-  }, [db, key]);
-
-  // The office's answer (the same object until it is asked again), then each save or agreement's answer.
-  const answered = office.kind === 'ready' ? office.value : null;
-  useEffect(() => {
-    if (answered) setView(answered);
-  }, [answered]);
-
-  // The form starts once: from the device's draft when there is one (it is there offline, and it is newer
-  // work than the office's copy), otherwise from the office's copy as soon as it arrives.
-  useEffect(() => {
-    if (values !== null || draft === undefined) return;
-    if (draft) {
-      setValues(draft.values as CarerFormValues);
-      setBasedOn(draft.basedOnUpdatedAt);
-      setRestoredFrom(draft.savedAt);
-      lastDraftAt.current = draft.savedAt;
-    } else if (view) {
-      setValues(valuesFromDraft(view.draft));
-      setBasedOn(view.updatedAt);
-    }
-  }, [draft, view, values]);
-
-  const change = useCallback(
-    (next: CarerFormValues) => {
-      setValues(next);
-      const savedAt = now().toISOString();
-      lastDraftAt.current = savedAt;
-      void putFormDraft(db, { key, values: next, basedOnUpdatedAt: basedOn, savedAt });
-    },
-    [db, key, basedOn, now],
-  );
-
-  const submit = useCallback(async (): Promise<boolean> => {
-    if (!values) return false;
-    const checked = profileFromValues(values);
-    if ('errors' in checked) {
-      setErrors(checked.errors);
-      setSave({ kind: 'idle' });
-      return false;
-    }
-    setErrors({});
-    setSave({ kind: 'saving' });
-    const draftAt = lastDraftAt.current;
-    try {
-      const saved = await transport.saveCarerProfile(carerId, { profile: checked.profile, basedOnUpdatedAt: basedOn ?? view?.updatedAt ?? '' });
-      await deleteFormDraft(db, key, draftAt ?? undefined);
-      setView(saved);
-      setBasedOn(saved.updatedAt);
-      setRestoredFrom(null);
-      setSave({ kind: 'saved', at: saved.updatedAt });
-      return true;
-    } catch (error) {
-      setSave({ kind: 'not-saved', message: notSavedMessage(error) });
-      return false;
-    }
-  }, [values, transport, carerId, basedOn, view, db, key]);
-
-  /** Throws away what was typed here and starts again from the office's copy. */
-  const discardDraft = useCallback(async () => {
-    await deleteFormDraft(db, key);
-    setRestoredFrom(null);
-    setErrors({});
-    setSave({ kind: 'idle' });
-    setDraft(null);
-    setValues(view ? valuesFromDraft(view.draft) : null);
-    setBasedOn(view?.updatedAt ?? null);
-    if (!view) office.reload();
-  }, [db, key, view, office]);
-
-  /** Asks the office again for what it holds (after a photo or film is made ready), leaving the form as typed. */
-  const refreshView = useCallback(() => {
-    void transport.fetchCarerProfile(carerId).then(setView, () => undefined);
-  }, [transport, carerId]);
-
-  return { office, view, setView, refreshView, values, change, errors, save, submit, restoredFrom, discardDraft };
-}
-
-function notSavedMessage(error: unknown): string {
-  if (error instanceof NetworkFailure) {
-    return 'Not saved yet: the office could not be reached. Everything you typed is kept on this device. Save again when there is a connection.';
-  }
-  if (error instanceof ApiFailure) return `Not saved: ${error.message}`;
-  return `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+  return useDraftedForm<CarerProfileView, CarerFormValues, CarerProfileForm, CarerFormErrors>({
+    key: `carer:${carerId}`,
+    fetch: useCallback((t: Transport) => t.fetchCarerProfile(carerId), [carerId]),
+    valuesOf,
+    check,
+    save: useCallback((t: Transport, profile: CarerProfileForm, basedOnUpdatedAt: string) => t.saveCarerProfile(carerId, { profile, basedOnUpdatedAt }), [carerId]),
+  });
 }

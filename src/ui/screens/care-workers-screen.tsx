@@ -1,11 +1,9 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { NewCarerRequestSchema } from '../../domain/carer-profile-form';
-import { ApiFailure, NetworkFailure } from '../../sync/transport';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
 import { useAppServices } from '../app';
+import { AddByFirstName } from '../components/add-by-first-name';
 import { OfficeDataNotice } from '../components/office-data-notice';
 import { PageHeading } from '../components/page-heading';
-import { TextField } from '../components/text-field';
 import { blockersText } from '../format/words';
 import { useOfficeData } from '../hooks/use-office-data';
 import { carerProfilePath, paths } from '../paths';
@@ -16,27 +14,7 @@ const OFFLINE =
 /** "Care workers": every one-page profile in the organisation, whether each can be shown yet, and adding one. */
 export function CareWorkersScreen() {
   const { transport } = useAppServices();
-  const navigate = useNavigate();
   const carers = useOfficeData(useCallback((t) => t.listCarers(), []));
-  const [firstName, setFirstName] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    const parsed = NewCarerRequestSchema.safeParse({ firstName });
-    if (!parsed.success) return setError('Write their first name.');
-    setBusy(true);
-    setError(undefined);
-    try {
-      const added = await transport.addCarer(parsed.data);
-      await navigate(carerProfilePath(added.id));
-    } catch (failure) {
-      setError(failure instanceof NetworkFailure ? 'Not added: the office could not be reached. Try again when there is a connection.' : `Not added: ${failure instanceof ApiFailure || failure instanceof Error ? failure.message : String(failure)}`);
-      setBusy(false);
-    }
-  }
-
   return (
     <>
       <PageHeading>Care workers</PageHeading>
@@ -69,15 +47,7 @@ export function CareWorkersScreen() {
           </tbody>
         </table>
       )}
-      <section className="card" aria-labelledby="add-carer-heading">
-        <h2 id="add-carer-heading">Add a care worker</h2>
-        <form className="form" noValidate onSubmit={(e) => void add(e)}>
-          <TextField id="new-carer-first-name" label="First name" autoComplete="off" value={firstName} error={error} onChange={(e) => setFirstName(e.target.value)} />
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Adding…' : 'Add and write their profile'}
-          </button>
-        </form>
-      </section>
+      <AddByFirstName id="new-carer" heading="Add a care worker" add={async (firstName) => (await transport.addCarer({ firstName })).id} pathOf={carerProfilePath} />
     </>
   );
 }

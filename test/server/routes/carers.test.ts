@@ -210,3 +210,40 @@ describe('/api/carers/:id/captions', () => {
     expect((await world.app.inject({ method: 'PUT', url: `/api/carers/${world.demo.carers.Tom}/captions`, headers: { cookie: sam }, payload: { text: '' } })).statusCode).toBe(404);
   });
 });
+
+describe('care workers’ own accounts', () => {
+  let world: ServerWorld;
+  beforeAll(async () => {
+    world = await makeServerWorld();
+  });
+  afterAll(() => world.close());
+
+  it('an organiser gives a care worker a login; the care worker signs in to their own profile and changes the password', async () => {
+    const organiser = await world.signIn();
+    const tomId = world.demo.carers.Tom!;
+    const account = { name: 'Tom Hughes', email: 'Tom@Example.org', password: 'first-password-1' };
+    const made = await world.app.inject({ method: 'POST', url: `/api/carers/${tomId}/account`, headers: { cookie: organiser }, payload: account });
+    expect(made.statusCode, made.body).toBe(201);
+
+    const again = await world.app.inject({ method: 'POST', url: `/api/carers/${tomId}/account`, headers: { cookie: organiser }, payload: { ...account, email: 'tom2@example.org' } });
+    expect(again.statusCode).toBe(409);
+    const taken = await world.app.inject({ method: 'POST', url: `/api/carers/${world.demo.carers.Grace}/account`, headers: { cookie: organiser }, payload: account });
+    expect(ApiErrorSchema.parse(taken.json()).error.message).toMatch(/someone already signs in with that email/i);
+    const weak = await world.app.inject({ method: 'POST', url: `/api/carers/${world.demo.carers.Grace}/account`, headers: { cookie: organiser }, payload: { ...account, email: 'grace@example.org', password: 'short' } });
+    expect(ApiErrorSchema.parse(weak.json()).error.message).toMatch(/password: must be at least 10 characters/);
+    const sam = await world.signIn(DEMO_CARE_WORKER);
+    expect((await world.app.inject({ method: 'POST', url: `/api/carers/${tomId}/account`, headers: { cookie: sam }, payload: account })).statusCode).toBe(403);
+    expect((await world.app.inject({ method: 'POST', url: `/api/carers/${world.other.carers.Tom}/account`, headers: { cookie: organiser }, payload: { ...account, email: 'x@example.org' } })).statusCode).toBe(404);
+
+    const tom = await world.signIn({ email: 'tom@example.org', password: 'first-password-1' });
+    const session = (await world.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: tom } })).json() as { user: { role: string; carerId: string } };
+    expect(session.user).toMatchObject({ role: 'care-worker', carerId: tomId });
+
+    const wrong = await world.app.inject({ method: 'PUT', url: '/api/session/password', headers: { cookie: tom }, payload: { currentPassword: 'nope', newPassword: 'second-password-2' } });
+    expect(wrong.statusCode).toBe(400);
+    const changed = await world.app.inject({ method: 'PUT', url: '/api/session/password', headers: { cookie: tom }, payload: { currentPassword: 'first-password-1', newPassword: 'second-password-2' } });
+    expect(changed.statusCode).toBe(204);
+    await expect(world.signIn({ email: 'tom@example.org', password: 'first-password-1' })).rejects.toThrow(/401/);
+    await world.signIn({ email: 'tom@example.org', password: 'second-password-2' });
+  });
+});

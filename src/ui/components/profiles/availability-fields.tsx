@@ -1,6 +1,6 @@
 import { DaySchema, type Day } from '../../../domain/matching/scenario';
 import { describedBy, FieldHelp } from '../text-field';
-import { dayName, type WindowValues } from './carer-form-values';
+import { dayName, type WindowValues } from './form-text';
 
 /**
  * The weekly times a care worker can work: for each day, any number of from–to times, each with its own
@@ -8,27 +8,36 @@ import { dayName, type WindowValues } from './carer-form-values';
  * keyboard and switch alike.
  */
 export function AvailabilityFields({
+  id = 'carer-availability',
+  legend = 'When you can work',
+  hint = 'The times you can work every week. Add more than one time on a day if you have a break.',
+  none = 'Not working',
   week,
   onChange,
   error,
 }: {
+  id?: string;
+  legend?: string;
+  hint?: string;
+  /** What a day with no times means. */
+  none?: string;
   week: Record<Day, WindowValues[]>;
   onChange: (week: Record<Day, WindowValues[]>) => void;
   error?: string | undefined;
 }) {
   const change = (day: Day, windows: WindowValues[]) => onChange({ ...week, [day]: windows });
   return (
-    <fieldset id="carer-availability" aria-describedby={describedBy('carer-availability', 'hint', error)} tabIndex={-1}>
-      <legend>When you can work</legend>
-      <FieldHelp id="carer-availability" hint="The times you can work every week. Add more than one time on a day if you have a break." error={error} />
+    <fieldset id={id} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
+      <legend>{legend}</legend>
+      <FieldHelp id={id} hint={hint} error={error} />
       {DaySchema.options.map((day) => (
-        <div key={day} className="availability-day" role="group" aria-labelledby={`day-${day}`}>
-          <h3 id={`day-${day}`} className="availability-day-name">
+        <div key={day} className="availability-day" role="group" aria-labelledby={`${id}-${day}`}>
+          <h3 id={`${id}-${day}`} className="availability-day-name">
             {dayName(day)}
           </h3>
-          {week[day].length === 0 && <p className="hint">Not working</p>}
+          {week[day].length === 0 && <p className="hint">{none}</p>}
           {week[day].map((window, i) => {
-            const base = `availability-${day}-${i}`;
+            const base = `${id}-${day}-${i}`;
             const update = (part: Partial<WindowValues>) => change(day, week[day].map((w, j) => (j === i ? { ...w, ...part } : w)));
             return (
               <div key={i} className="availability-window">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { parseCaptionLines } from '../../../domain/captions';
-import { ApiFailure, NetworkFailure } from '../../../sync/transport';
+import { failureText } from '../../format/failure-text';
 import { useAppServices } from '../../app';
 import { useOfficeData } from '../../hooks/use-office-data';
 import { TextAreaField } from '../text-area-field';
@@ -37,11 +37,7 @@ export function CaptionsEditor({ carerId }: { carerId: string }) {
       setText(await transport.saveCaptions(carerId, text));
       setMessage(parsed.cues.length === 0 ? 'Captions removed.' : `Captions saved: ${parsed.cues.length} ${parsed.cues.length === 1 ? 'line' : 'lines'}.`);
     } catch (failure) {
-      setMessage(
-        failure instanceof NetworkFailure
-          ? 'Captions not saved: the office could not be reached. Try again when there is a connection.'
-          : `Captions not saved: ${failure instanceof ApiFailure || failure instanceof Error ? failure.message : String(failure)}`,
-      );
+      setMessage(failureText('Captions not saved', failure));
     } finally {
       setBusy(false);
     }

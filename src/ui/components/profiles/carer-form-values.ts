@@ -4,14 +4,9 @@ import {
   type CarerProfileDraft,
   type CarerProfileForm,
 } from '../../../domain/carer-profile-form';
-import { DAY_NAMES } from '../../../domain/matching/availability';
-import { DaySchema, type Day } from '../../../domain/matching/scenario';
+import type { Day } from '../../../domain/matching/scenario';
+import { lines, numberOf, plainIssue, weekOf, windowProblem, windowsOf, type WindowValues } from './form-text';
 
-/** One weekly time a carer can work, as typed. */
-export interface WindowValues {
-  start: string;
-  end: string;
-}
 
 /**
  * The carer profile form exactly as typed: strings, so nothing is lost or reformatted while someone is
@@ -76,18 +71,10 @@ export const CARER_FIELD_LABELS: Record<CarerField, string> = {
   availability: 'When you can work',
 };
 
-const lines = (text: string): string[] =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-
-const emptyWeek = (): Record<Day, WindowValues[]> => Object.fromEntries(DaySchema.options.map((day) => [day, []])) as unknown as Record<Day, WindowValues[]>;
 
 /** The form filled in from what the office has recorded so far. */
 export function valuesFromDraft(draft: CarerProfileDraft): CarerFormValues {
-  const availability = emptyWeek();
-  for (const window of draft.availability ?? []) availability[window.day].push({ start: window.start, end: window.end });
+  const availability = weekOf(draft.availability);
   const matters = draft.mattersToMe ?? [];
   return {
     firstName: draft.firstName ?? '',
@@ -107,17 +94,14 @@ export function valuesFromDraft(draft: CarerProfileDraft): CarerFormValues {
   };
 }
 
-/** A typed number, or NaN for words (so the schema says "must be a number" rather than taking 0). */
-const numberOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 
-export const dayName = (day: Day): string => DAY_NAMES[day];
 
 /**
  * Checks the form with the same schema the office uses. Either the profile to send, or a message per
  * field in plain words (the first problem of each field is enough to act on).
  */
 export function profileFromValues(values: CarerFormValues): { profile: CarerProfileForm } | { errors: CarerFormErrors } {
-  const windows = DaySchema.options.flatMap((day) => values.availability[day].map((w) => ({ day, start: w.start.trim(), end: w.end.trim() })));
+  const windows = windowsOf(values.availability);
   const lat = numberOf(values.lat);
   const lon = numberOf(values.lon);
   const candidate = {
@@ -141,14 +125,13 @@ export function profileFromValues(values: CarerFormValues): { profile: CarerProf
   for (const issue of parsed.error.issues) {
     const [top, index, part] = issue.path;
     let field: CarerField;
-    let message = plain(issue.message, issue.code);
+    let message = plainIssue(issue.message, issue.code);
     if (top === 'mattersToMe' && typeof index === 'number') field = `mattersToMe.${index}` as CarerField;
     else if (top === 'mattersToMe') field = 'mattersToMe.0';
     else if (top === 'base') field = index === 'lon' ? 'lon' : 'lat';
     else if (top === 'availability' && typeof index === 'number') {
-      const window = windows[index]!;
       field = 'availability';
-      message = `${dayName(window.day)} ${window.start || '?'} to ${window.end || '?'}: ${part === 'end' && issue.code === 'custom' ? 'must end after it starts' : message}`;
+      message = windowProblem(windows[index]!, part, issue.code, message);
     } else field = top as CarerField;
     if (typeof index === 'number' && ['appreciated', 'interests', 'qualities', 'languages', 'skills'].includes(String(top))) {
       message = `line ${index + 1} ${message}`;
@@ -156,11 +139,4 @@ export function profileFromValues(values: CarerFormValues): { profile: CarerProf
     errors[field] ??= message;
   }
   return { errors };
-}
-
-/** Zod's own words for missing or mistyped values are for programmers; a person typed or chose nothing. */
-function plain(message: string, code: string): string {
-  if (code === 'invalid_type' && /number/.test(message)) return 'must be a number, like 53.82';
-  if (code === 'invalid_type' || code === 'invalid_value') return 'must be chosen';
-  return message;
 }

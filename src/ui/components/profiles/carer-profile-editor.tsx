@@ -1,8 +1,10 @@
-import { useRef, type FormEvent, type RefObject } from 'react';
+import type { FormEvent, RefObject } from 'react';
 import { CARER_APPRECIATED_MAX } from '../../../domain/carer-profile-form';
 import { TextAreaField } from '../text-area-field';
-import { describedBy, FieldHelp, TextField } from '../text-field';
+import { ChoiceField as Choice } from '../choice-field';
+import { TextField } from '../text-field';
 import { AvailabilityFields } from './availability-fields';
+import { FormErrorSummary } from './form-error-summary';
 import { CARER_FIELD_LABELS, CARER_FIELDS, type CarerFormErrors, type CarerFormValues } from './carer-form-values';
 
 /** The element id of each field, for the error summary's links and for focus. */
@@ -36,32 +38,11 @@ export function CarerProfileEditor({
     event.preventDefault();
     if (!busy) onSave();
   };
-  const problems = CARER_FIELDS.filter((field) => errors[field]);
   const you = ownProfile ? 'you' : 'they';
-  const formRef = useRef<HTMLFormElement>(null);
 
   return (
-    <form ref={formRef} className="form profile-form" noValidate onSubmit={submit} aria-label="One-page profile">
-      {problems.length > 0 && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>The profile is not saved yet. Please fix {problems.length === 1 ? 'this' : 'these'} first:</p>
-          <ul>
-            {problems.map((field) => (
-              <li key={field}>
-                <a
-                  href={`#${fieldId(field)}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    formRef.current?.querySelector<HTMLElement>(`#${fieldId(field)}`)?.focus();
-                  }}
-                >
-                  {CARER_FIELD_LABELS[field]}: {errors[field]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <form className="form profile-form" noValidate onSubmit={submit} aria-label="One-page profile">
+      <FormErrorSummary fields={CARER_FIELDS} errors={errors} labels={CARER_FIELD_LABELS} fieldId={fieldId} summaryRef={summaryRef} />
 
       <TextField id="carer-firstName" label="First name" autoComplete="given-name" value={values.firstName} error={errors.firstName} onChange={(e) => set('firstName', e.target.value)} />
 
@@ -178,37 +159,5 @@ export function CarerProfileEditor({
         {busy ? 'Saving…' : 'Save the profile'}
       </button>
     </form>
-  );
-}
-
-/** A labelled group of radio buttons with its hint and error, like TextField. */
-function Choice({
-  id,
-  legend,
-  hint,
-  options,
-  value,
-  error,
-  onChange,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  options: [string, string][];
-  value: string;
-  error?: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(id, hint, error)}>
-      <legend>{legend}</legend>
-      <FieldHelp id={id} hint={hint} error={error} />
-      {options.map(([option, label]) => (
-        <label key={option} className="choice-row">
-          <input type="radio" name={id} value={option} checked={value === option} onChange={() => onChange(option)} />
-          {label}
-        </label>
-      ))}
-    </fieldset>
   );
 }

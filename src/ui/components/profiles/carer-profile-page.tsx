@@ -1,12 +1,14 @@
 import type { ShowBlocker } from '../../../domain/carer-profile-form';
 import { useRef } from 'react';
-import { formatDayAndTime } from '../../format/dates';
 import { blockersText } from '../../format/words';
 import { useCarerProfileForm } from '../../hooks/use-carer-profile-form';
 import { OfficeDataNotice } from '../office-data-notice';
 import { PageHeading } from '../page-heading';
 import { CarerProfileEditor } from './carer-profile-editor';
+import { ChangePasswordSection } from '../change-password-section';
+import { AccountSection } from './account-section';
 import { ConsentSection } from './consent-section';
+import { DraftStatus } from './draft-status';
 import { MediaSection } from './media-section';
 
 const OFFLINE =
@@ -37,18 +39,7 @@ export function CarerProfilePage({ carerId, ownProfile }: { carerId: string; own
           : 'What the person sees when they choose who supports them at home.'}
       </p>
       {form.view && <ShowStatus blockers={form.view.blockers} ownProfile={ownProfile} />}
-      {form.restoredFrom && (
-        <div className="notice">
-          <p>Restored what was typed on this device at {formatDayAndTime(form.restoredFrom)}. It is not saved at the office yet.</p>
-          <button type="button" className="button secondary" onClick={() => void form.discardDraft()}>
-            Throw it away and start from the saved profile
-          </button>
-        </div>
-      )}
-      <p role="status" ref={statusRef} tabIndex={-1} className={form.save.kind === 'idle' || form.save.kind === 'saving' ? undefined : 'notice'}>
-        {form.save.kind === 'saved' && `Saved at the office at ${formatDayAndTime(form.save.at)}.`}
-        {form.save.kind === 'not-saved' && form.save.message}
-      </p>
+      <DraftStatus restoredFrom={form.restoredFrom} onDiscard={() => void form.discardDraft()} save={form.save} statusRef={statusRef} />
       {form.values ? (
         <CarerProfileEditor
           values={form.values}
@@ -64,6 +55,8 @@ export function CarerProfilePage({ carerId, ownProfile }: { carerId: string; own
       )}
       {form.view && <MediaSection view={form.view} ownProfile={ownProfile} onChanged={form.refreshView} />}
       {form.view && <ConsentSection view={form.view} ownProfile={ownProfile} name={name} onChanged={form.setView} />}
+      {form.view && !ownProfile && <AccountSection view={form.view} name={name} onChanged={form.setView} />}
+      {ownProfile && <ChangePasswordSection />}
     </>
   );
 }

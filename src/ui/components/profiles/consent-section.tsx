@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CarerProfileView } from '../../../domain/carer-profile-form';
-import { ApiFailure, NetworkFailure } from '../../../sync/transport';
 import { useAppServices } from '../../app';
 import { formatDayAndTime } from '../../format/dates';
+import { failureText } from '../../format/failure-text';
 
 /**
  * The care worker's agreement that their profile, photo and film may be shown to people choosing a carer.
@@ -32,11 +32,7 @@ export function ConsentSection({
       onChanged(changed);
       setMessage(agree ? 'Thank you: your agreement is recorded.' : 'Your agreement is withdrawn. Nobody will be shown your profile from now on.');
     } catch (error) {
-      setMessage(
-        error instanceof NetworkFailure
-          ? 'Not changed: the office could not be reached. Try again when there is a connection.'
-          : `Not changed: ${error instanceof ApiFailure || error instanceof Error ? error.message : String(error)}`,
-      );
+      setMessage(failureText('Not changed', error));
     } finally {
       setBusy(false);
     }
