@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UuidSchema } from './ids';
 import { GeoPointSchema, TimeWindowSchema } from './matching/scenario';
+import { PersonModeSettingsSchema } from './person-mode';
 
 const line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const list = (item: number, most: number, what: string) => z.array(line(item)).max(most, `can have at most ${most} ${what}`);
@@ -77,7 +78,14 @@ export type PersonProfileDraft = z.infer<typeof PersonProfileDraftSchema>;
 
 /** GET /api/people/:id/profile */
 export const PersonProfileViewSchema = z
-  .object({ id: UuidSchema, draft: PersonProfileDraftSchema, profileComplete: z.boolean(), updatedAt: z.string() })
+  .object({
+    id: UuidSchema,
+    draft: PersonProfileDraftSchema,
+    profileComplete: z.boolean(),
+    /** How person mode looks and works for them, as every visit pack carries it (the organisation's default filled in). */
+    personMode: PersonModeSettingsSchema.extend({ descriptionFirst: z.boolean() }),
+    updatedAt: z.string(),
+  })
   .strict();
 export type PersonProfileView = z.infer<typeof PersonProfileViewSchema>;
 export const PersonProfileListSchema = z.object({ people: z.array(PersonProfileViewSchema) }).strict();
@@ -86,6 +94,10 @@ export const SavePersonProfileRequestSchema = z
   .object({ profile: PersonProfileFormSchema, basedOnUpdatedAt: z.string().datetime({ offset: true }) })
   .strict();
 export type SavePersonProfileRequest = z.infer<typeof SavePersonProfileRequestSchema>;
+
+/** PUT /api/people/:id/person-mode: the office sets person mode for them (a tablet's later change still wins). */
+export const SavePersonModeRequestSchema = z.object({ settings: PersonModeSettingsSchema }).strict();
+export type SavePersonModeRequest = z.infer<typeof SavePersonModeRequestSchema>;
 
 export const NewPersonRequestSchema = z.object({ firstName: line(40) }).strict();
 export type NewPersonRequest = z.infer<typeof NewPersonRequestSchema>;

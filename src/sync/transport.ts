@@ -14,6 +14,7 @@ import {
   PersonProfileViewSchema,
   type NewPersonRequest,
   type PersonProfileView,
+  type SavePersonModeRequest,
   type SavePersonProfileRequest,
 } from '../domain/person-profile-form';
 import {
@@ -127,6 +128,8 @@ export interface Transport {
   fetchPersonProfile(personId: string): Promise<PersonProfileView>;
   /** Saves a complete profile over the version it was based on; a newer one is a 409 'profile-changed'. */
   savePersonProfile(personId: string, request: SavePersonProfileRequest): Promise<PersonProfileView>;
+  /** Sets person mode for the person at the office; visit packs fetched after carry it. */
+  savePersonMode(personId: string, request: SavePersonModeRequest): Promise<PersonProfileView>;
   /** Gives a care worker a login of their own (organisers). */
   addCareWorkerAccount(carerId: string, account: NewCareWorkerAccount): Promise<CarerProfileView>;
   /** Changes the signed-in user's own password; a wrong current password is an ApiFailure 400. */
@@ -277,6 +280,7 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
     fetchPersonProfile: (personId) => json(PersonProfileViewSchema, `/api/people/${encodeURIComponent(personId)}/profile`),
     savePersonProfile: (personId, request) =>
       json(PersonProfileViewSchema, `/api/people/${encodeURIComponent(personId)}/profile`, jsonBody('PUT', request)),
+    savePersonMode: (personId, request) => json(PersonProfileViewSchema, `/api/people/${encodeURIComponent(personId)}/person-mode`, jsonBody('PUT', request)),
     addCareWorkerAccount: (carerId, account) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/account`, jsonBody('POST', account)),
     async changePassword(request) {
       const response = await send('/api/session/password', jsonBody('PUT', request));

@@ -1,3 +1,4 @@
+import { DEFAULT_PERSON_MODE_SETTINGS } from '../../src/domain/person-mode';
 import type { PersonProfileView } from '../../src/domain/person-profile-form';
 import { showBlockers, type CarerProfileView } from '../../src/domain/carer-profile-form';
 import type { Conflict } from '../../src/domain/conflicts';
@@ -225,6 +226,7 @@ export function makePersonProfileView(overrides: Partial<PersonProfileView> = {}
       referredOn: '2026-10-19',
     },
     profileComplete: true,
+    personMode: { ...DEFAULT_PERSON_MODE_SETTINGS, descriptionFirst: true },
     updatedAt: '2026-11-24T16:00:00.000Z',
     ...overrides,
   };

@@ -1,11 +1,14 @@
 import { parseCaptionLines } from '../../src/domain/captions';
 import {
   NewPersonRequestSchema,
+  SavePersonModeRequestSchema,
   SavePersonProfileRequestSchema,
   type NewPersonRequest,
   type PersonProfileView,
+  type SavePersonModeRequest,
   type SavePersonProfileRequest,
 } from '../../src/domain/person-profile-form';
+import { DEFAULT_PERSON_MODE_SETTINGS } from '../../src/domain/person-mode';
 import {
   NewCarerRequestSchema,
   SaveCarerProfileRequestSchema,
@@ -429,7 +432,13 @@ export class FakeOffice implements Transport {
   async addPerson(request: NewPersonRequest): Promise<PersonProfileView> {
     this.signedInOrThrow();
     const { firstName } = NewPersonRequestSchema.parse(request);
-    const view: PersonProfileView = { id: testId(), draft: { firstName }, profileComplete: false, updatedAt: this.now().toISOString() };
+    const view: PersonProfileView = {
+      id: testId(),
+      draft: { firstName },
+      profileComplete: false,
+      personMode: { ...DEFAULT_PERSON_MODE_SETTINGS, descriptionFirst: true },
+      updatedAt: this.now().toISOString(),
+    };
     this.personProfiles.set(view.id, view);
     return structuredClone(view);
   }
@@ -480,6 +489,16 @@ export class FakeOffice implements Transport {
     if (currentPassword !== this.password) throw new ApiFailure(400, 'wrong-login', 'That is not your current password. Nothing was changed.');
     this.passwordChanges.push(structuredClone(request));
     this.password = newPassword;
+  }
+
+  async savePersonMode(personId: string, request: SavePersonModeRequest): Promise<PersonProfileView> {
+    this.signedInOrThrow();
+    const view = this.personProfiles.get(personId);
+    if (!view) throw new ApiFailure(404, 'not-found', 'There is no such person. Choose them again from the list.');
+    const { settings } = SavePersonModeRequestSchema.parse(request);
+    const changed = { ...view, personMode: { ...settings, descriptionFirst: settings.descriptionFirst ?? view.personMode.descriptionFirst } };
+    this.personProfiles.set(personId, changed);
+    return structuredClone(changed);
   }
 
   /** Each carer's captions as typed, by carer id. */

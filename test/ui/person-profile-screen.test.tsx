@@ -55,4 +55,20 @@ describe("a person's one-page profile", () => {
     expect(world.office.personSaves[0]!.request.profile).toMatchObject({ interests: ['old movies', 'Cary Grant', 'knitting'], speech: 'some-words', personalCareBy: null });
     expect(await getFormDraft(world.db, `person:${hilda.id}`)).toBeUndefined();
   });
+
+  it('sets person mode for them at the office', async () => {
+    const { world, hilda } = await peopleWorld();
+    const { user } = renderApp(world, `/people/${hilda.id}`);
+    const settings = await screen.findByRole('region', { name: 'Person mode settings for Hilda' });
+    await user.click(within(settings).getByRole('radio', { name: 'Largest' }));
+    await user.click(within(settings).getByRole('checkbox', { name: /high contrast/i }));
+    await user.click(within(settings).getByRole('button', { name: 'Save settings for Hilda' }));
+    expect(await within(settings).findByText(/saved at the office/i)).toBeInTheDocument();
+    expect(world.office.personProfiles.get(hilda.id)!.personMode).toMatchObject({ textSize: 'largest', highContrast: true });
+
+    world.office.online = false;
+    await user.click(within(settings).getByRole('radio', { name: 'Larger' }));
+    await user.click(within(settings).getByRole('button', { name: 'Save settings for Hilda' }));
+    expect(await within(settings).findByText(/not saved: the office could not be reached/i)).toBeInTheDocument();
+  });
 });

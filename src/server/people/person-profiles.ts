@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PersonProfileFormSchema, type PersonProfileDraft, type PersonProfileForm, type PersonProfileView } from '../../domain/person-profile-form';
 import type { TimeWindow } from '../../domain/matching/scenario';
+import { resolvePersonModeSettings, type PersonModeSettings } from '../../domain/person-mode';
 import type { Db } from '../database/db';
 import { refuseIfChangedSince } from '../http/record-version';
 
@@ -24,12 +25,15 @@ interface PersonRow {
   languages: string[];
   personal_care_by: 'woman' | 'man' | null;
   referred_on: string | null;
+  person_mode: PersonModeSettings | null;
+  description_first: boolean;
   updated_at: Date | string;
 }
 
 // referred_on as text: node-postgres would turn a date into a Date at local midnight.
 const PERSON_COLUMNS = `id, first_name, profile, home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by,
-  to_char(referred_on, 'YYYY-MM-DD') as referred_on, updated_at`;
+  to_char(referred_on, 'YYYY-MM-DD') as referred_on, person_mode,
+  (select o.description_first from organisations o where o.id = people.organisation_id) as description_first, updated_at`;
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
@@ -57,7 +61,13 @@ function draftOf(row: PersonRow): PersonProfileDraft {
 
 function viewOf(row: PersonRow): PersonProfileView {
   const draft = draftOf(row);
-  return { id: row.id, draft, profileComplete: PersonProfileFormSchema.safeParse(draft).success, updatedAt: iso(row.updated_at) };
+  return {
+    id: row.id,
+    draft,
+    profileComplete: PersonProfileFormSchema.safeParse(draft).success,
+    personMode: resolvePersonModeSettings(row.person_mode ?? undefined, row.description_first),
+    updatedAt: iso(row.updated_at),
+  };
 }
 
 /** The organisation's people, by first name, and whether each one-page profile is finished. */
@@ -111,6 +121,20 @@ export async function savePersonProfile(
     const rows = await tx.query<PersonRow>(`select ${PERSON_COLUMNS} from people where organisation_id = $1 and id = $2`, [organisationId, personId]);
     return viewOf(rows[0]!);
   });
+}
+
+/**
+ * The office sets how person mode looks and works for the person; every visit pack fetched after this
+ * carries it. Ordered with the tablets' changes by receipt: it counts as received after every event the
+ * office has now, so a tablet's change sent later still wins, and an older one arriving late does not.
+ */
+export async function savePersonModeSettings(db: Db, organisationId: string, personId: string, settings: PersonModeSettings): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `update people set person_mode = $3::jsonb, person_mode_seq = (select coalesce(max(received_seq), 0) from events)
+      where organisation_id = $1 and id = $2 returning id`,
+    [organisationId, personId, JSON.stringify(settings)],
+  );
+  return rows.length > 0;
 }
 
 /** A person newly referred, with only a first name: their one-page profile is written with them. */

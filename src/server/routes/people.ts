@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { UuidSchema } from '../../domain/ids';
 import type { MatchInputs } from '../../domain/match-runs';
-import { NewPersonRequestSchema, SavePersonProfileRequestSchema, type PersonProfileView } from '../../domain/person-profile-form';
+import { NewPersonRequestSchema, SavePersonModeRequestSchema, SavePersonProfileRequestSchema, type PersonProfileView } from '../../domain/person-profile-form';
 import type { Db } from '../database/db';
 import { notFound, parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
 import { listPeopleForMatching, loadMatchInputs } from '../matching/match-inputs';
-import { addPerson, listPeopleProfiles, loadPersonProfile, savePersonProfile } from '../people/person-profiles';
+import { addPerson, listPeopleProfiles, loadPersonProfile, savePersonModeSettings, savePersonProfile } from '../people/person-profiles';
 
 const NO_SUCH_PERSON = 'There is no such person. Choose them again from the list.';
 
@@ -28,6 +28,15 @@ export function peopleRoutes(db: Db) {
 
     app.get<{ Params: { id: string } }>('/api/people/:id/profile', async (request): Promise<PersonProfileView> => {
       const view = UuidSchema.safeParse(request.params.id).success ? await loadPersonProfile(db, authOf(request).organisationId, request.params.id) : null;
+      if (!view) throw notFound(NO_SUCH_PERSON);
+      return view;
+    });
+
+    app.put<{ Params: { id: string } }>('/api/people/:id/person-mode', async (request): Promise<PersonProfileView> => {
+      if (!UuidSchema.safeParse(request.params.id).success) throw notFound(NO_SUCH_PERSON);
+      const { settings } = parseInput(SavePersonModeRequestSchema, request.body, 'the person-mode settings');
+      const organisationId = authOf(request).organisationId;
+      const view = (await savePersonModeSettings(db, organisationId, request.params.id, settings)) ? await loadPersonProfile(db, organisationId, request.params.id) : null;
       if (!view) throw notFound(NO_SUCH_PERSON);
       return view;
     });

@@ -27,17 +27,31 @@ const SELECTIONS: [SelectionMethod, string][] = [
  * on the tablet at once (and sent to the office, which keeps them in the person's profile).
  */
 export function PersonModeSettingsForm({ pack }: { pack: VisitPack }) {
+  const { db, now, randomBytes } = useAppServices();
   const current = usePersonModeSettings(pack);
   if (!current) return null;
+  const save = (settings: PersonModeSettings) => recordPersonModeSettings(db, { visitId: pack.visit.id, personId: pack.person.id, settings }, { now, randomBytes });
   // Keyed by person only: after saving, the form keeps what was typed and says it is saved.
-  return <SettingsForm key={pack.person.id} pack={pack} current={current} />;
+  return <PersonModeSettingsFields key={pack.person.id} name={pack.person.firstName} current={current} onSave={save} savedText="Saved. Person mode will use these settings." />;
 }
 
-function SettingsForm({ pack, current }: { pack: VisitPack; current: PersonModeSettings & { descriptionFirst: boolean } }) {
-  const { db, now, randomBytes } = useAppServices();
+/**
+ * The settings themselves, saved by `onSave`: on the tablet as a record sent to the office, or at the
+ * office straight into the person's profile (then every visit pack carries them).
+ */
+export function PersonModeSettingsFields({
+  name,
+  current,
+  onSave,
+  savedText,
+}: {
+  name: string;
+  current: PersonModeSettings & { descriptionFirst: boolean };
+  onSave: (settings: PersonModeSettings) => Promise<unknown>;
+  savedText: string;
+}) {
   const [settings, setSettings] = useState<PersonModeSettings & { descriptionFirst: boolean }>(current);
   const [status, setStatus] = useState<'idle' | 'saved' | { error: string }>('idle');
-  const name = pack.person.firstName;
   const change = (patch: Partial<PersonModeSettings & { descriptionFirst: boolean }>) => {
     setSettings({ ...settings, ...patch });
     setStatus('idle');
@@ -46,7 +60,7 @@ function SettingsForm({ pack, current }: { pack: VisitPack; current: PersonModeS
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await recordPersonModeSettings(db, { visitId: pack.visit.id, personId: pack.person.id, settings }, { now, randomBytes });
+      await onSave(settings);
       setStatus('saved');
     } catch (error) {
       setStatus({ error: error instanceof Error ? error.message : String(error) });
@@ -130,7 +144,7 @@ function SettingsForm({ pack, current }: { pack: VisitPack; current: PersonModeS
           </label>
         </fieldset>
         <div role="status">
-          {status === 'saved' && <p className="pack-ready">Saved. Person mode will use these settings.</p>}
+          {status === 'saved' && <p className="pack-ready">{savedText}</p>}
           {typeof status === 'object' && <p className="error-text">Not saved: {status.error}</p>}
         </div>
         <button type="submit" className="button secondary">

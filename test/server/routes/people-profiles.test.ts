@@ -3,7 +3,9 @@ import { ApiErrorSchema } from '../../../src/domain/api';
 import { PeopleListSchema } from '../../../src/domain/match-runs';
 import { PersonProfileFormSchema, PersonProfileViewSchema, type PersonProfileForm } from '../../../src/domain/person-profile-form';
 import { VisitPackSchema } from '../../../src/domain/visits';
+import { DEFAULT_PERSON_MODE_SETTINGS } from '../../../src/domain/person-mode';
 import { DEMO_CARE_WORKER } from '../../../src/server/seed/demo-data';
+import { makePush, makeSettingsEvent } from '../../support/server-events';
 import { makeServerWorld, OTHER_ORGANISER, type ServerWorld } from '../../support/server-world';
 
 describe("/api/people: people's one-page profiles", () => {
@@ -86,5 +88,24 @@ describe("/api/people: people's one-page profiles", () => {
       expect(response.statusCode, url).toBe(403);
       expect(response.body).not.toContain('Bispham');
     }
+  });
+
+  it("sets person mode from the office for every visit pack after it; a tablet's later change still wins", async () => {
+    const settings = { ...DEFAULT_PERSON_MODE_SETTINGS, textSize: 'largest' as const, highContrast: true, descriptionFirst: false };
+    const saved = await call('PUT', `/api/people/${world.demo.people.Ruth}/person-mode`, { settings });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(PersonProfileViewSchema.parse(saved.json()).personMode).toMatchObject({ textSize: 'largest', highContrast: true, descriptionFirst: false });
+    const pack = VisitPackSchema.parse((await call('GET', `/api/visits/${world.demo.visits.Ruth}/pack`)).json());
+    expect(pack.personMode).toMatchObject({ textSize: 'largest', highContrast: true, descriptionFirst: false });
+
+    const later = makeSettingsEvent(world.demo.visits.Ruth!, world.demo.people.Ruth!, { textSize: 'larger' });
+    expect((await call('POST', '/api/events', makePush([later]))).statusCode).toBe(200);
+    const after = VisitPackSchema.parse((await call('GET', `/api/visits/${world.demo.visits.Ruth}/pack`)).json());
+    expect(after.personMode?.textSize).toBe('larger');
+
+    const bad = await call('PUT', `/api/people/${world.demo.people.Ruth}/person-mode`, { settings: { ...settings, dwellMs: 60_000 } });
+    expect(bad.statusCode).toBe(400);
+    const other = await world.signIn(OTHER_ORGANISER);
+    expect((await call('PUT', `/api/people/${world.demo.people.Ruth}/person-mode`, { settings }, other)).statusCode).toBe(404);
   });
 });
