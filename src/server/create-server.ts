@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Db } from './database/db';
 import { BODY_LIMIT_BYTES, installErrorHandler } from './http/error-handler';
 import { installFaultInjection } from './http/fault-injection';
+import { installSecurityHeaders } from './http/security-headers';
 import { lazyMediaTools, type MediaTools } from './media/media-tools';
 import { carerRoutes } from './routes/carers';
 import { conflictRoutes } from './routes/conflicts';
@@ -22,6 +23,18 @@ import { sessionRoutes } from './routes/session';
 import { uploadRoutes } from './routes/uploads';
 import { registerStaticApp } from './routes/static-app';
 import { visitRoutes } from './routes/visits';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app has, method by method. */
+    routeTable: readonly RouteEntry[];
+  }
+}
 
 export interface ServerDeps {
   db: Db;
@@ -46,10 +59,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.decorateRequest('auth', null);
   await app.register(fastifyCookie);
 
-  // Answers from the API are about one person at one moment: never let a cache keep them.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  installSecurityHeaders(app);
+  // Every route, as registered: the headers and access tests walk this list, so a new route cannot be missed.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
+  app.decorate('routeTable', routeTable);
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes(deps.db));

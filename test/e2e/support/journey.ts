@@ -18,9 +18,16 @@ export async function startJourney(options: { fakeCamera?: boolean } = {}): Prom
   const browser = await launchChromium(options);
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
   const page = await context.newPage();
+  // Hearth's Content Security Policy must never get in the way of Hearth itself: any refusal the browser
+  // reports during a journey fails it when it stops.
+  const cspRefusals: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text());
+  });
   const stop = async () => {
     await browser.close();
     await hearth.stop();
+    if (cspRefusals.length > 0) throw new Error(`The browser refused parts of Hearth under its CSP:\n${cspRefusals.join('\n')}`);
   };
   return { hearth, browser, context, page, stop };
 }
