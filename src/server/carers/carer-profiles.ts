@@ -19,7 +19,7 @@ interface StoredProfileText {
   qualities?: string[];
 }
 
-interface CarerRow {
+export interface CarerRow {
   id: string;
   first_name: string;
   profile: StoredProfileText;
@@ -42,7 +42,7 @@ interface CarerRow {
   has_account: boolean;
 }
 
-const CARER_COLUMNS = `c.id, c.first_name, c.profile, c.languages, c.skills, c.gender, c.drives, c.base_area, c.base_lat, c.base_lon,
+export const CARER_COLUMNS = `c.id, c.first_name, c.profile, c.languages, c.skills, c.gender, c.drives, c.base_area, c.base_lat, c.base_lon,
   c.travel_km, c.availability, c.photo_sha256, c.film_sha256, c.poster_sha256, c.captions_sha256, c.consent_given_at,
   c.updated_at, c.external_ref, exists (select 1 from users u where u.carer_id = c.id) as has_account`;
 
@@ -68,7 +68,7 @@ function draftOf(row: CarerRow): CarerProfileDraft {
   return draft;
 }
 
-function viewOf(row: CarerRow): CarerProfileView {
+export function viewOf(row: CarerRow): CarerProfileView {
   const profileComplete = CarerProfileFormSchema.safeParse(draftOf(row)).success;
   const consentGivenAt = row.consent_given_at === null ? null : iso(row.consent_given_at);
   return {

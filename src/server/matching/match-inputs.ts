@@ -1,8 +1,8 @@
 import type { MatchInputs, PersonForMatching } from '../../domain/match-runs';
-import { ScenarioSchema, type MatchStaff, type TimeWindow } from '../../domain/matching/scenario';
+import { ScenarioSchema, type TimeWindow } from '../../domain/matching/scenario';
 import type { PersonProfile } from '../../domain/profiles';
 import type { Db } from '../database/db';
-import { listCarers } from '../carers/carer-profiles';
+import { CARER_COLUMNS, viewOf, type CarerRow as StoredCarerRow } from '../carers/carer-profiles';
 import { HttpError } from '../http/api-error';
 
 interface PersonRow {
@@ -18,19 +18,8 @@ interface PersonRow {
   personal_care_by: 'woman' | 'man' | null;
 }
 
-interface CarerRow {
-  id: string;
-  first_name: string;
-  profile: { qualities: string[]; interests: string[] };
-  gender: MatchStaff['gender'] | null;
-  availability: TimeWindow[];
-  base_lat: number | null;
-  base_lon: number | null;
-  travel_km: number | null;
-  drives: boolean | null;
-  skills: string[];
-  languages: string[];
-}
+/** A carer as stored, with what the engine reads; qualities and interests are always written with the profile. */
+type CarerRow = StoredCarerRow & { profile: { qualities: string[]; interests: string[] } };
 
 function toPersonForMatching(row: Pick<PersonRow, 'id' | 'first_name' | 'profile' | 'home_place'>): PersonForMatching {
   // Before 0002 there was no home_place: the one-page profile's "lives at" is the next best thing.
@@ -67,13 +56,9 @@ export async function loadMatchInputs(db: Db, organisationId: string, personId: 
       `Hearth needs ${person.first_name}'s visit times and where they live before it can match care workers. Add them, then try again.`,
     );
   }
-  const carers = await db.query<CarerRow>(
-    `select id, first_name, profile, gender, availability, base_lat, base_lon, travel_km, drives, skills, languages
-       from carers where organisation_id = $1 order by first_name, id`,
-    [organisationId],
-  );
+  const carers = await db.query<CarerRow>(`select ${CARER_COLUMNS} from carers c where c.organisation_id = $1 order by c.first_name, c.id`, [organisationId]);
   // Only profiles that may be shown to a person are matched: complete, with photo and film, and agreed to.
-  const blockers = new Map((await listCarers(db, organisationId)).map((c) => [c.id, c.blockers]));
+  const blockers = new Map(carers.map((c) => [c.id, viewOf(c).blockers]));
   const complete = carers.filter((c) => blockers.get(c.id)?.length === 0 && c.gender !== null && c.base_lat !== null && c.base_lon !== null);
   const scenario = ScenarioSchema.parse({
     person: {

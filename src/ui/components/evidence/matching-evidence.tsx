@@ -1,4 +1,5 @@
 import type { EvidenceMatchRun } from '../../../domain/evidence';
+import { RankedReasons } from '../matching/ranked-reasons';
 import { formatWhen, listOfWords } from './evidence-words';
 
 /** How the shortlist was made: the matching steps with who each left out and why, the shortlist, and who was passed over. */
@@ -61,16 +62,7 @@ export function MatchingEvidence({ run, personName, shortlistNow }: { run: Evide
         <>
           <h3>Not a good personality fit ({leftOut.notGoodFit.length})</h3>
           <p>Still ranked, below every good fit.</p>
-          <ul>
-            {leftOut.notGoodFit.map((c) => (
-              <li key={c.carerId}>
-                <strong>
-                  {c.name} (ranked {c.rank})
-                </strong>
-                : {c.reason}
-              </li>
-            ))}
-          </ul>
+          <RankedReasons carers={leftOut.notGoodFit} />
         </>
       )}
 

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { RankedReasons } from './ranked-reasons';
 import type { Transport } from '../../../sync/transport';
 import { useAppServices } from '../../app';
 import { formatWhenRelative } from '../../format/dates';
@@ -28,16 +29,7 @@ export function MatchRunSummary({ visitId }: { visitId: string }) {
       {run.passedOver.length > 0 && (
         <>
           <h3>Passed over</h3>
-          <ul>
-            {run.passedOver.map((c) => (
-              <li key={c.carerId}>
-                <strong>
-                  {c.name} (ranked {c.rank})
-                </strong>
-                : {c.reason}
-              </li>
-            ))}
-          </ul>
+          <RankedReasons carers={run.passedOver} />
         </>
       )}
     </section>
