@@ -23,6 +23,14 @@ export const ApiErrorCodeSchema = z.enum([
   'film-too-long',
   /** The server has no ffmpeg: films cannot be made ready, so they are not taken. */
   'ffmpeg-missing',
+  /** Too many wrong passwords for this account or from this address: wait (Retry-After says how long). */
+  'too-many-attempts',
+  /** The right password, but an admin has switched this account off. */
+  'account-disabled',
+  /** This tablet was removed from the organisation (lost or stolen): it must wipe itself now. */
+  'device-revoked',
+  /** Visit packs go only onto tablets an organiser or admin has enrolled. */
+  'device-not-enrolled',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
@@ -30,6 +38,8 @@ export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 export const ApiErrorSchema = z
   .object({
     error: z.object({ code: ApiErrorCodeSchema, message: z.string(), ids: z.array(z.string()).optional() }).strict(),
+    /** Sent with 'device-revoked': the tablet deletes everything Hearth stored on it. */
+    wipe: z.literal(true).optional(),
   })
   .strict();
 export type ApiError = z.infer<typeof ApiErrorSchema>;
@@ -44,7 +54,7 @@ export const LoginRequestSchema = z
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 export const PASSWORD_MIN_CHARS = 10;
-const NewPasswordSchema = z
+export const NewPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_CHARS, `must be at least ${PASSWORD_MIN_CHARS} characters`)
   .max(200, 'must be at most 200 characters');
@@ -66,8 +76,8 @@ export const NewCareWorkerAccountSchema = z
   .strict();
 export type NewCareWorkerAccount = z.infer<typeof NewCareWorkerAccountSchema>;
 
-/** What a signed-in user may do: organisers run the office; a care worker keeps their own profile. */
-export const RoleSchema = z.enum(['organiser', 'care-worker']);
+/** What a signed-in user may do: admins manage their organisation's accounts and devices, organisers run the office, managers read reports, a care worker keeps their own profile. */
+export const RoleSchema = z.enum(['admin', 'organiser', 'manager', 'care-worker']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** GET /api/session and the answer to a successful login. */

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   /** The ffmpeg and ffprobe programs that make films and voices ready (default: found on PATH). */
   HEARTH_FFMPEG: optionalText,
   HEARTH_FFPROBE: optionalText,
+  /** 'auto' (default): the session cookie is Secure unless the page is on localhost; 'always': behind a proxy that rewrites Host. */
+  HEARTH_COOKIE_SECURE: z.enum(['auto', 'always'], "must be 'auto' or 'always'").default('auto'),
   NODE_ENV: optionalText,
 });
 
@@ -42,6 +44,8 @@ export interface Config {
   /** Commands run for films and voices, when not the ones on PATH (src/server/media/media-tools.ts checks they work). */
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
+  /** When the session cookie is marked Secure (src/server/auth/session-cookie.ts). */
+  cookieSecure: 'auto' | 'always';
 }
 
 export class ConfigError extends Error {
@@ -71,5 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     faultInjection,
     ffmpegPath: e.HEARTH_FFMPEG,
     ffprobePath: e.HEARTH_FFPROBE,
+    cookieSecure: e.HEARTH_COOKIE_SECURE,
   };
 }

@@ -3,12 +3,20 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Db } from './database/db';
+import { installDeviceCheck } from './devices/device-check';
 import { BODY_LIMIT_BYTES, installErrorHandler } from './http/error-handler';
 import { installFaultInjection } from './http/fault-injection';
+import { installOrganisationScope } from './http/organisation-scope';
+import { installNoApiPages } from './http/no-api-pages';
 import { installSecurityHeaders } from './http/security-headers';
+import { frameworkErrors } from './http/framework-errors';
+import { installStorableTextCheck } from './http/storable-text';
 import { lazyMediaTools, type MediaTools } from './media/media-tools';
+import { accountRoutes } from './routes/accounts';
+import { auditRoutes } from './routes/audit';
 import { carerRoutes } from './routes/carers';
 import { conflictRoutes } from './routes/conflicts';
+import { deviceRoutes } from './routes/devices';
 import { evidenceRoutes } from './routes/evidence';
 import { eventRoutes } from './routes/events';
 import { exportRoutes } from './routes/exports';
@@ -18,8 +26,10 @@ import { importRoutes } from './routes/imports';
 import { matchRunRoutes } from './routes/match-runs';
 import { mediaRoutes } from './routes/media';
 import { mediaJobRoutes } from './routes/media-jobs';
+import { missingOutcomeRoutes } from './routes/missing-outcomes';
 import { peopleRoutes } from './routes/people';
 import { sessionRoutes } from './routes/session';
+import { tabletKeyRoutes } from './routes/tablet-key';
 import { uploadRoutes } from './routes/uploads';
 import { registerStaticApp } from './routes/static-app';
 import { visitRoutes } from './routes/visits';
@@ -52,14 +62,22 @@ export interface ServerDeps {
 
 /** Builds the app from its dependencies without listening, so tests can call app.inject(). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors });
   installErrorHandler(app);
   // Test-only (HEARTH_FAULT_INJECTION=1, refused in production): before the routes, so its hooks reach them all.
   if (deps.config.faultInjection) installFaultInjection(app);
   app.decorateRequest('auth', null);
+  // Before every route: a signed-in request's queries run as the app role, under row-level security.
+  installOrganisationScope(app);
   await app.register(fastifyCookie);
 
   installSecurityHeaders(app);
+  // Before every route: the API answers the app, never a page typed into the address bar (person mode's way out).
+  installNoApiPages(app);
+  // Before every route reads its input: a NUL or a lone UTF-16 half would fail or be altered in the database.
+  installStorableTextCheck(app);
+  // Before every route: a revoked tablet's request is answered with the wipe instruction and nothing else.
+  installDeviceCheck(app, deps.db);
   // Every route, as registered: the headers and access tests walk this list, so a new route cannot be missed.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -68,7 +86,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
 
   await app.register(healthRoutes);
-  await app.register(sessionRoutes(deps.db));
+  await app.register(sessionRoutes(deps.db, deps.config));
+  await app.register(tabletKeyRoutes(deps.db));
+  await app.register(accountRoutes(deps.db));
+  await app.register(deviceRoutes(deps.db));
   await app.register(visitRoutes(deps.db));
   await app.register(mediaRoutes(deps.db, deps.mediaDir));
   const uploadsDir = deps.uploadsDir ?? path.join(deps.mediaDir, '..', 'uploads');
@@ -84,6 +105,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(importRoutes(deps.db));
   await app.register(exportRoutes(deps.db));
   await app.register(evidenceRoutes(deps.db));
+  await app.register(auditRoutes(deps.db));
+  await app.register(missingOutcomeRoutes(deps.db));
   await registerStaticApp(app, deps.staticDir ?? deps.config.staticDir);
   return app;
 }

@@ -9,7 +9,7 @@ import { migrate } from './database/migrate';
 import { openDb } from './database/open-db';
 import { failAbandonedJobs } from './media/media-job-queries';
 import { detectMediaTools, FFMPEG_INSTALL_HINT } from './media/media-tools';
-import { DEMO_ORGANISER } from './seed/demo-data';
+import { DEMO_ADMIN, DEMO_CARE_WORKER, DEMO_MANAGER, DEMO_ORGANISER } from './seed/demo-data';
 import { seedDemoIfEmpty } from './seed/seed-demo';
 
 // The only place Hearth listens. Everything else is built by createServer from injected parts.
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Hearth is running at http://localhost:${port}`);
   console.log(`Demo organiser login: ${DEMO_ORGANISER.email} / ${DEMO_ORGANISER.password}`);
+  // Every demo login has the same password; the README's table says what each role is for.
+  console.log(`Other demo logins (same password): ${DEMO_ADMIN.email} (admin), ${DEMO_MANAGER.email} (manager), ${DEMO_CARE_WORKER.email} (care worker)`);
   console.log(config.databaseUrl ? 'Data: PostgreSQL (DATABASE_URL)' : `Data: ${config.dataDir}`);
 }
 

@@ -8,7 +8,10 @@ import {
   type NewCareWorkerAccount,
   type SessionInfo,
 } from '../domain/api';
+import { AccountListSchema, AccountSchema, type Account, type AccountList, type NewAccountRequest, type ResetPasswordRequest } from '../domain/accounts';
+import { AuditPageSchema, MissingOutcomesReportSchema, type AuditPage, type AuditQuery, type MissingOutcomesReport } from '../domain/audit';
 import { CaptionsRequestSchema } from '../domain/captions';
+import { DeviceListSchema, DeviceViewSchema, type DeviceView, type EnrolDeviceRequest } from '../domain/devices';
 import {
   PersonProfileListSchema,
   PersonProfileViewSchema,
@@ -48,6 +51,7 @@ import {
   type PlanVisitRequest,
   type PlanVisitResponse,
 } from '../domain/match-runs';
+import { TabletKeyResponseSchema, type TabletKeyRequest, type TabletKeyResponse } from '../domain/tablet-key';
 import { VisitListSchema, VisitPackSchema, type VisitPack, type VisitSummary } from '../domain/visits';
 import { fileStreamOf } from './file-stream';
 
@@ -79,6 +83,8 @@ export interface Transport {
   login(request: LoginRequest): Promise<SessionInfo>;
   /** Whose email and password these are, without signing in (the tablet's session stays as it is). */
   checkLogin(request: LoginRequest): Promise<SessionInfo>;
+  /** The office's key for this tablet's encrypted storage (data-key.ts); the password is checked again. */
+  fetchTabletKey(request: TabletKeyRequest): Promise<TabletKeyResponse>;
   currentSession(): Promise<SessionInfo | null>;
   logout(): Promise<void>;
   listVisits(): Promise<VisitSummary[]>;
@@ -134,6 +140,16 @@ export interface Transport {
   addCareWorkerAccount(carerId: string, account: NewCareWorkerAccount): Promise<CarerProfileView>;
   /** Changes the signed-in user's own password; a wrong current password is an ApiFailure 400. */
   changePassword(request: ChangePasswordRequest): Promise<void>;
+  /** Ends every session of the signed-in user, on every tablet and browser, this one included. */
+  signOutEverywhere(): Promise<void>;
+  /** The organisation's accounts, and the care workers who have none (admins). */
+  listAccounts(): Promise<AccountList>;
+  /** Adds a login with a first password (admins); a taken email is an ApiFailure 409. */
+  addAccount(request: NewAccountRequest): Promise<Account>;
+  /** Switches an account off (its sessions end at once) or back on (admins). */
+  setAccountDisabled(userId: string, disabled: boolean): Promise<Account>;
+  /** Gives an account a new first password and signs it out everywhere (admins). */
+  resetAccountPassword(userId: string, request: ResetPasswordRequest): Promise<void>;
   /** The film's captions as typed lines ("0:05 words"), '' when there are none. */
   fetchCaptions(carerId: string): Promise<string>;
   /** Saves the captions (as WebVTT at the office); '' removes them. A bad line is an ApiFailure 400 naming it. */
@@ -142,6 +158,24 @@ export interface Transport {
   fetchVisitEvidence(visitId: string): Promise<VisitEvidence>;
   /** The organisation's figures on choice over a date range (both days counted); a day left out takes the office's default. */
   fetchChoiceReport(range: Partial<DateRange>): Promise<ChoiceReport>;
+  /** One page of the audit log, newest first, with the filters given (admins). */
+  fetchAuditLog(query: AuditQuery): Promise<AuditPage>;
+  /** Visits downloaded to a tablet with no outcome received `hours` after the visit (the office's default when absent). */
+  fetchMissingOutcomes(hours?: number): Promise<MissingOutcomesReport>;
+  /** Enrols this tablet (organisers and admins): the office sets its device token as an HttpOnly cookie. */
+  enrolDevice(request: EnrolDeviceRequest): Promise<DeviceView>;
+  /** The organisation's tablets, enrolled and revoked. */
+  listDevices(): Promise<DeviceView[]>;
+  /** Removes a lost or stolen tablet: its next contact with the office wipes it. */
+  revokeDevice(deviceId: string): Promise<DeviceView>;
+}
+
+export interface HttpTransportOptions {
+  /**
+   * Called once the office answers 'device-revoked': this tablet was removed from the organisation and
+   * must wipe itself at once (the answer is still thrown as an ApiFailure to whoever asked).
+   */
+  onDeviceRevoked?: () => void;
 }
 
 /** A file's bytes as they arrive from the office (see streamFile). */
@@ -164,7 +198,7 @@ const FILE_TIMEOUT_MS = 10 * 60_000;
  * `fetchImpl` lets a test give each simulated tablet its own network (cookies, offline switch);
  * the app leaves it out and uses the page's fetch, looked up at each call.
  */
-export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Transport {
+export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch, options: HttpTransportOptions = {}): Transport {
   async function send(path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
     const { timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
     try {
@@ -184,6 +218,8 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
     const parsed = ApiErrorSchema.safeParse(body);
     if (parsed.success) {
       const { code, message, ids } = parsed.data.error;
+      // Whatever was asked, on every route: the one place a revoked tablet learns it must wipe itself.
+      if (code === 'device-revoked' && response.status === 401) options.onDeviceRevoked?.();
       return new ApiFailure(response.status, code, message, ids ?? []);
     }
     return new ApiFailure(response.status, 'unexpected-response', `The office answered with an error (${response.status}).`);
@@ -216,16 +252,21 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
     },
     login: (request) => json(SessionInfoSchema, '/api/session', jsonBody('POST', request)),
     checkLogin: (request) => json(SessionInfoSchema, '/api/session/check', jsonBody('POST', request)),
+    fetchTabletKey: (request) => json(TabletKeyResponseSchema, '/api/tablet-key', jsonBody('POST', request)),
     async currentSession() {
       const response = await send('/api/session');
-      if (response.status === 401) return null;
+      if (response.status === 401) {
+        await failure(response); // a 'device-revoked' answer still wipes the tablet
+        return null;
+      }
       if (!response.ok) throw await failure(response);
       const parsed = SessionInfoSchema.safeParse(await response.json().catch(() => null));
       return parsed.success ? parsed.data : null;
     },
     async logout() {
       const response = await send('/api/session', { method: 'DELETE' });
-      if (!response.ok && response.status !== 401) throw await failure(response);
+      if (response.status === 401) await failure(response); // signed out already, or the tablet was revoked (which wipes it)
+      else if (!response.ok) throw await failure(response);
     },
     listVisits: async () => (await json(VisitListSchema, '/api/visits')).visits,
     fetchPack: (visitId) => json(VisitPackSchema, `/api/visits/${encodeURIComponent(visitId)}/pack`),
@@ -270,6 +311,11 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
       const query = new URLSearchParams(Object.entries(range).filter((entry): entry is [string, string] => entry[1] !== undefined));
       return json(ChoiceReportSchema, `/api/reports/choice${query.size > 0 ? `?${query}` : ''}`);
     },
+    fetchAuditLog(filters) {
+      const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+      return json(AuditPageSchema, `/api/audit${query.size > 0 ? `?${query}` : ''}`);
+    },
+    fetchMissingOutcomes: (hours) => json(MissingOutcomesReportSchema, `/api/reports/missing-outcomes${hours === undefined ? '' : `?hours=${hours}`}`),
     listCarers: async () => (await json(CarerListSchema, '/api/carers')).carers,
     addCarer: (request) => json(CarerProfileViewSchema, '/api/carers', jsonBody('POST', request)),
     fetchCarerProfile: (carerId) => json(CarerProfileViewSchema, `/api/carers/${encodeURIComponent(carerId)}/profile`),
@@ -286,9 +332,23 @@ export function createHttpTransport(baseUrl = '', fetchImpl?: typeof fetch): Tra
       const response = await send('/api/session/password', jsonBody('PUT', request));
       if (!response.ok) throw await failure(response);
     },
+    async signOutEverywhere() {
+      const response = await send('/api/sessions', { method: 'DELETE' });
+      if (!response.ok && response.status !== 401) throw await failure(response);
+    },
+    listAccounts: () => json(AccountListSchema, '/api/accounts'),
+    addAccount: (request) => json(AccountSchema, '/api/accounts', jsonBody('POST', request)),
+    setAccountDisabled: (userId, disabled) => json(AccountSchema, `/api/accounts/${encodeURIComponent(userId)}/status`, jsonBody('PUT', { disabled })),
+    async resetAccountPassword(userId, request) {
+      const response = await send(`/api/accounts/${encodeURIComponent(userId)}/password`, jsonBody('PUT', request));
+      if (!response.ok) throw await failure(response);
+    },
     fetchCaptions: async (carerId) => (await json(CaptionsRequestSchema, `/api/carers/${encodeURIComponent(carerId)}/captions`)).text,
     saveCaptions: async (carerId, text) =>
       (await json(CaptionsRequestSchema, `/api/carers/${encodeURIComponent(carerId)}/captions`, jsonBody('PUT', { text }))).text,
+    enrolDevice: (request) => json(DeviceViewSchema, '/api/devices', jsonBody('POST', request)),
+    listDevices: async () => (await json(DeviceListSchema, '/api/devices')).devices,
+    revokeDevice: (deviceId) => json(DeviceViewSchema, `/api/devices/${encodeURIComponent(deviceId)}/revoke`, jsonBody('POST', {})),
     listFollowUps: async (state) => (await json(FollowUpListSchema, `/api/follow-ups?state=${encodeURIComponent(state)}`)).followUps,
     resolveFollowUp: async (followUpId, request) =>
       (await json(ResolveFollowUpResponseSchema, `/api/follow-ups/${encodeURIComponent(followUpId)}/resolve`, jsonBody('POST', request))).followUp,

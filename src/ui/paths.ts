@@ -17,6 +17,9 @@ export const paths = {
   myProfile: '/my-profile',
   people: '/people',
   personProfile: '/people/:personId',
+  accounts: '/accounts',
+  auditLog: '/audit',
+  devices: '/devices',
 } as const;
 
 export const visitPath = (visitId: string): string => `/visits/${encodeURIComponent(visitId)}`;

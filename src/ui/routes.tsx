@@ -1,9 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { OrganiserLayout } from './components/organiser-layout';
-import { RequireOrganiser } from './components/require-organiser';
+import { RequireOrganiser, RequireRole } from './components/require-organiser';
 import { RequireSession } from './components/require-session';
 import { paths } from './paths';
+import { KeepInPersonMode } from './person-mode/keep-in-person-mode';
+import { AccountsScreen } from './screens/accounts-screen';
+import { AuditLogScreen } from './screens/audit-log-screen';
 import { CareWorkersScreen } from './screens/care-workers-screen';
+import { DevicesScreen } from './screens/devices-screen';
 import { CarerProfileScreen } from './screens/carer-profile-screen';
 import { ErrorScreen } from './screens/error-screen';
 import { EvidenceReportScreen } from './screens/evidence-report-screen';
@@ -27,6 +31,8 @@ import { VisitsScreen } from './screens/visits-screen';
 export const routes: RouteObject[] = [
   {
     errorElement: <ErrorScreen />,
+    // Once the tablet is handed over, every address leads back to that person mode until the PIN ends it.
+    element: <KeepInPersonMode />,
     children: [
       { path: paths.login, element: <LoginScreen /> },
       // Person mode works with no organiser session: the visit is already on the tablet.
@@ -44,8 +50,6 @@ export const routes: RouteObject[] = [
             children: [
               { path: paths.visits, element: <VisitsScreen /> },
               { path: paths.visit, element: <VisitScreen /> },
-              { path: paths.visitEvidence, element: <VisitEvidenceScreen /> },
-              { path: paths.reports, element: <EvidenceReportScreen /> },
               { path: paths.office, element: <OfficeScreen /> },
               { path: paths.followUps, element: <FollowUpsScreen /> },
               { path: paths.importCarers, element: <ImportCarersScreen /> },
@@ -58,6 +62,17 @@ export const routes: RouteObject[] = [
               { path: paths.personProfile, element: <PersonProfileScreen /> },
             ],
           },
+          // Managers read the reports and the visits' evidence; they change nothing.
+          {
+            element: <RequireRole roles={['organiser', 'manager']} />,
+            children: [
+              { path: paths.visitEvidence, element: <VisitEvidenceScreen /> },
+              { path: paths.reports, element: <EvidenceReportScreen /> },
+            ],
+          },
+          { element: <RequireRole roles={['admin', 'organiser']} />, children: [{ path: paths.devices, element: <DevicesScreen /> }] },
+          { element: <RequireRole roles={['admin']} />, children: [{ path: paths.accounts, element: <AccountsScreen /> }] },
+          { element: <RequireRole roles={['admin']} />, children: [{ path: paths.auditLog, element: <AuditLogScreen /> }] },
         ],
       },
       { path: '*', element: <NotFoundScreen /> },

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       seedMediaDir: undefined,
       logLevel: 'warn',
       faultInjection: false,
+      cookieSecure: 'auto',
     });
   });
 

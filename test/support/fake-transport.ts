@@ -1,3 +1,13 @@
+import {
+  AccountStatusRequestSchema,
+  NewAccountRequestSchema,
+  ResetPasswordRequestSchema,
+  type Account,
+  type AccountList,
+  type NewAccountRequest,
+  type ResetPasswordRequest,
+} from '../../src/domain/accounts';
+import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery, type MissingOutcome, type MissingOutcomesReport } from '../../src/domain/audit';
 import { parseCaptionLines } from '../../src/domain/captions';
 import {
   NewPersonRequestSchema,
@@ -32,6 +42,7 @@ import {
   type ReportVisit,
   type VisitEvidence,
 } from '../../src/domain/evidence';
+import { EnrolDeviceRequestSchema, type DeviceView, type EnrolDeviceRequest } from '../../src/domain/devices';
 import { canonicalJson, type HearthEvent, type OutcomeRecorded, type PushRequest, type PushResponse } from '../../src/domain/events';
 import {
   ChangePasswordRequestSchema,
@@ -52,6 +63,7 @@ import {
 } from '../../src/domain/match-runs';
 import { rankCarers } from '../../src/domain/matching/rank-carers';
 import { describeShortlistProblem, passedOverCarers, sameMatch, seenOf, shortlistProblems } from '../../src/domain/shortlist-rules';
+import type { TabletKeyRequest, TabletKeyResponse } from '../../src/domain/tablet-key';
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
 import { ApiFailure, NetworkFailure, type FileStream, type Transport } from '../../src/sync/transport';
 import { fakeFileStream } from './fake-file-stream';
@@ -130,6 +142,23 @@ export class FakeOffice implements Transport {
       throw new ApiFailure(401, 'wrong-login', "That email and password don't match. Check them and try again.");
     }
     return structuredClone(this.session);
+  }
+
+  /** The office's key for each tablet (made on first request, as the server does), by device id. */
+  readonly tabletKeys = new Map<string, string>();
+
+  async fetchTabletKey(request: TabletKeyRequest): Promise<TabletKeyResponse> {
+    this.reach();
+    if (!this.signedIn) throw new ApiFailure(401, 'not-signed-in', 'You are not signed in. Sign in and try again.');
+    // As the office: only the roles that take visits out on a tablet have a tablet key (routes/tablet-key.ts).
+    if (!['organiser', 'admin'].includes(this.session.user.role)) throw new ApiFailure(403, 'not-allowed', 'Your account cannot do this. Ask an organiser in your office.');
+    if (request.password !== this.password) throw new ApiFailure(401, 'wrong-login', 'That is not your password. Check it and try again.');
+    let keyHex = this.tabletKeys.get(request.deviceId);
+    if (!keyHex) {
+      keyHex = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+      this.tabletKeys.set(request.deviceId, keyHex);
+    }
+    return { keyHex };
   }
 
   async currentSession(): Promise<SessionInfo | null> {
@@ -491,6 +520,65 @@ export class FakeOffice implements Transport {
     this.password = newPassword;
   }
 
+  /** How often "Sign out everywhere" was asked for. */
+  signOutsEverywhere = 0;
+
+  async signOutEverywhere(): Promise<void> {
+    this.signedInOrThrow();
+    this.signOutsEverywhere += 1;
+    this.signedIn = false;
+  }
+
+  /** The organisation's accounts as the admin sees them (tests add them), and carers with none. */
+  accounts: Account[] = [];
+  carersWithoutAccount: AccountList['carersWithoutAccount'] = [];
+  /** New passwords set by an admin, by user id. */
+  readonly passwordResets: { userId: string; password: string }[] = [];
+
+  async listAccounts(): Promise<AccountList> {
+    this.signedInOrThrow();
+    return structuredClone({ accounts: this.accounts, carersWithoutAccount: this.carersWithoutAccount });
+  }
+
+  /** The server's rules: the shared schema, then one account per email and per carer. */
+  async addAccount(request: NewAccountRequest): Promise<Account> {
+    this.signedInOrThrow();
+    const parsed = NewAccountRequestSchema.safeParse(request);
+    if (!parsed.success) throw new ApiFailure(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (this.accounts.some((a) => a.email === parsed.data.email)) throw new ApiFailure(409, 'invalid-request', 'Someone already signs in with that email address. Use another.');
+    const carer = this.carersWithoutAccount.find((c) => c.id === parsed.data.carerId);
+    const account: Account = {
+      id: testId(),
+      name: parsed.data.name,
+      email: parsed.data.email,
+      role: parsed.data.role,
+      carerId: carer?.id ?? null,
+      carerFirstName: carer?.firstName ?? null,
+      disabledAt: null,
+      createdAt: this.now().toISOString(),
+    };
+    this.accounts.push(account);
+    this.carersWithoutAccount = this.carersWithoutAccount.filter((c) => c.id !== carer?.id);
+    return structuredClone(account);
+  }
+
+  async setAccountDisabled(userId: string, disabled: boolean): Promise<Account> {
+    this.signedInOrThrow();
+    AccountStatusRequestSchema.parse({ disabled });
+    const account = this.accounts.find((a) => a.id === userId);
+    if (!account) throw new ApiFailure(404, 'not-found', 'There is no such account. Refresh the list of accounts.');
+    if (disabled && userId === this.session.user.id) throw new ApiFailure(403, 'not-allowed', 'You cannot switch off your own account. Ask another admin.');
+    account.disabledAt = disabled ? (account.disabledAt ?? this.now().toISOString()) : null;
+    return structuredClone(account);
+  }
+
+  async resetAccountPassword(userId: string, request: ResetPasswordRequest): Promise<void> {
+    this.signedInOrThrow();
+    const { password } = ResetPasswordRequestSchema.parse(request);
+    if (!this.accounts.some((a) => a.id === userId)) throw new ApiFailure(404, 'not-found', 'There is no such account. Refresh the list of accounts.');
+    this.passwordResets.push({ userId, password });
+  }
+
   async savePersonMode(personId: string, request: SavePersonModeRequest): Promise<PersonProfileView> {
     this.signedInOrThrow();
     const view = this.personProfiles.get(personId);
@@ -552,5 +640,63 @@ export class FakeOffice implements Transport {
     const problem = dateRangeProblem(full);
     if (problem) throw new ApiFailure(400, 'invalid-request', problem);
     return computeChoiceReport(full, this.reportVisits);
+  }
+
+  /** The audit log, newest first, and the names the office offers as filters. */
+  auditEntries: AuditEntry[] = [];
+  auditNames: Pick<AuditPage, 'people' | 'actors'> = { people: [], actors: [] };
+  readonly auditRequests: AuditQuery[] = [];
+
+  async fetchAuditLog(query: AuditQuery): Promise<AuditPage> {
+    this.signedInOrThrow();
+    this.auditRequests.push({ ...query });
+    const page = Number(query.page ?? 1);
+    const matching = this.auditEntries.filter(
+      (e) =>
+        (!query.action || e.action === query.action) &&
+        (!query.personId || e.subject.id === query.personId) &&
+        (!query.actorUserId || e.actor.userId === query.actorUserId) &&
+        (!query.from || londonDateOf(e.at) >= query.from) &&
+        (!query.to || londonDateOf(e.at) <= query.to),
+    );
+    const entries = matching.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
+    return { entries, page, hasMore: matching.length > page * AUDIT_PAGE_SIZE, ...this.auditNames };
+  }
+
+  /** Visits the office would list as downloaded with no outcome, and the hours each request asked for. */
+  missingOutcomes: MissingOutcome[] = [];
+  readonly missingOutcomeRequests: (number | undefined)[] = [];
+
+  async fetchMissingOutcomes(hours?: number): Promise<MissingOutcomesReport> {
+    this.signedInOrThrow();
+    this.missingOutcomeRequests.push(hours);
+    return { hours: hours ?? 24, visits: this.missingOutcomes };
+  }
+
+  /** The organisation's tablets, by id: enrolling adds one; revoking marks it, as the office does. */
+  readonly devices = new Map<string, DeviceView>();
+
+  async enrolDevice(request: EnrolDeviceRequest): Promise<DeviceView> {
+    this.signedInOrThrow();
+    if (!['organiser', 'admin'].includes(this.session.user.role)) throw new ApiFailure(403, 'not-allowed', 'Your account cannot do this. Ask an organiser in your office.');
+    const { deviceId, label } = EnrolDeviceRequestSchema.parse(request);
+    if (this.devices.get(deviceId)?.status === 'revoked') throw new ApiFailure(401, 'device-revoked', 'This tablet has been removed.');
+    const at = this.now().toISOString();
+    const view: DeviceView = { id: deviceId, label, status: 'enrolled', enrolledBy: this.session.user.name, enrolledAt: at, lastSeenAt: at, revokedBy: null, revokedAt: null };
+    this.devices.set(deviceId, view);
+    return structuredClone(view);
+  }
+
+  async listDevices(): Promise<DeviceView[]> {
+    this.signedInOrThrow();
+    return [...this.devices.values()].map((d) => structuredClone(d));
+  }
+
+  async revokeDevice(deviceId: string): Promise<DeviceView> {
+    this.signedInOrThrow();
+    const device = this.devices.get(deviceId);
+    if (!device) throw new ApiFailure(404, 'not-found', 'There is no such tablet. Refresh the list of devices.');
+    if (device.status !== 'revoked') Object.assign(device, { status: 'revoked', revokedBy: this.session.user.name, revokedAt: this.now().toISOString() });
+    return structuredClone(device);
   }
 }

@@ -1,48 +1,54 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordRequestSchema, LoginRequestSchema, type SessionInfo } from '../../domain/api';
+import { attemptSucceeded, beginAttempt, TooManyAttemptsError, type Attempt } from '../auth/login-limits';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
-import {
-  createSession,
-  deleteSession,
-  findUserByEmail,
-  loadSessionInfo,
-  SESSION_COOKIE,
-  SESSION_HOURS,
-  type LoginCandidate,
-} from '../auth/sessions';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
+import { createSession, deleteSession, deleteUserSessions, findUserByEmail, loadSessionInfo, type LoginCandidate } from '../auth/sessions';
+import type { Config } from '../config';
 import type { Db } from '../database/db';
 import { HttpError, notSignedIn, parseInput } from '../http/api-error';
 import { sessionFromCookie } from '../http/require-session';
 
-const COOKIE_OPTIONS = {
-  httpOnly: true,
-  sameSite: 'strict',
-  path: '/',
-  // Not `secure` yet: the demo runs on plain http://localhost. Set it once Hearth is served over HTTPS.
-} as const;
+/** Runs a rate-limited check; a refusal carries Retry-After, in seconds, as well as the sentence. */
+async function limited<T>(reply: FastifyReply, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
+    throw error;
+  }
+}
 
-export function sessionRoutes(db: Db) {
+export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { cookieSecure: 'auto' }) {
   return async (app: FastifyInstance): Promise<void> => {
-    /** The user an email and password belong to, or the same 401 for a wrong password and an unknown email. */
-    async function checkLogin(body: unknown): Promise<{ user: LoginCandidate; info: SessionInfo }> {
-      const login = parseInput(LoginRequestSchema, body);
+    /**
+     * The user an email and password belong to, or the same 401 for a wrong password and an unknown
+     * email. Counted per account and per address before the password is even checked (login-limits.ts).
+     */
+    async function checkLogin(request: FastifyRequest): Promise<{ user: LoginCandidate; info: SessionInfo; attempt: Attempt }> {
+      const login = parseInput(LoginRequestSchema, request.body);
+      const attempt = await beginAttempt(db, login.email, request.ip);
       const user = await findUserByEmail(db, login.email);
       const passwordOk = await verifyPassword(login.password, user?.passwordHash ?? (await dummyPasswordHash()));
-      const info = user && passwordOk ? await loadSessionInfo(db, user) : null;
-      if (!user || !info) throw new HttpError(401, 'wrong-login', "That email and password don't match. Check them and try again.");
-      return { user, info };
+      if (!user || !passwordOk) throw new HttpError(401, 'wrong-login', "That email and password don't match. Check them and try again.");
+      // Only someone who knows the password learns that the account is switched off.
+      if (user.disabled) throw new HttpError(403, 'account-disabled', 'This account has been switched off. Ask an admin in your organisation.');
+      const info = await loadSessionInfo(db, user);
+      if (!info) throw new HttpError(401, 'wrong-login', "That email and password don't match. Check them and try again.");
+      await attemptSucceeded(db, attempt);
+      return { user, info, attempt };
     }
 
     app.post('/api/session', async (request, reply): Promise<SessionInfo> => {
-      const { user, info } = await checkLogin(request.body);
+      const { user, info } = await limited(reply, () => checkLogin(request));
       const session = await createSession(db, user.userId, user.organisationId);
-      reply.setCookie(SESSION_COOKIE, session.token, { ...COOKIE_OPTIONS, maxAge: SESSION_HOURS * 3600 });
+      setSessionCookie(request, reply, config.cookieSecure, session.token);
       return info;
     });
 
     // Whose login this is, without signing in: a tablet resetting its person-mode PIN keeps the session
-    // it has (a login would replace its cookie, even with another organisation's).
-    app.post('/api/session/check', async (request): Promise<SessionInfo> => (await checkLogin(request.body)).info);
+    // it has (a login would replace its cookie, even with another organisation's). Limited like a login.
+    app.post('/api/session/check', async (request, reply): Promise<SessionInfo> => (await limited(reply, () => checkLogin(request))).info);
 
     app.get('/api/session', async (request): Promise<SessionInfo> => {
       const auth = await sessionFromCookie(db, request);
@@ -55,13 +61,18 @@ export function sessionRoutes(db: Db) {
       const auth = await sessionFromCookie(db, request);
       if (!auth) throw notSignedIn();
       const { currentPassword, newPassword } = parseInput(ChangePasswordRequestSchema, request.body, 'the new password');
-      const rows = await db.query<{ password_hash: string }>('select password_hash from users where organisation_id = $1 and id = $2', [
+      const rows = await db.query<{ password_hash: string; email: string }>('select password_hash, email from users where organisation_id = $1 and id = $2', [
         auth.organisationId,
         auth.userId,
       ]);
-      if (!rows[0] || !(await verifyPassword(currentPassword, rows[0].password_hash))) {
+      if (!rows[0]) throw notSignedIn();
+      const user = rows[0];
+      // A stolen session must not become a way to guess the password at full speed.
+      const attempt = await limited(reply, () => beginAttempt(db, user.email, request.ip));
+      if (!(await verifyPassword(currentPassword, user.password_hash))) {
         throw new HttpError(400, 'wrong-login', 'That is not your current password. Nothing was changed.');
       }
+      await attemptSucceeded(db, attempt);
       await db.query('update users set password_hash = $3 where organisation_id = $1 and id = $2', [auth.organisationId, auth.userId, await hashPassword(newPassword)]);
       return reply.code(204).send();
     });
@@ -69,7 +80,16 @@ export function sessionRoutes(db: Db) {
     app.delete('/api/session', async (request, reply: FastifyReply) => {
       const auth = await sessionFromCookie(db, request);
       if (auth) await deleteSession(db, auth.tokenSha256);
-      reply.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS);
+      clearSessionCookie(request, reply, config.cookieSecure);
+      return reply.code(204).send();
+    });
+
+    // "Sign out everywhere": every session of the signed-in user ends, on every tablet and browser.
+    app.delete('/api/sessions', async (request, reply: FastifyReply) => {
+      const auth = await sessionFromCookie(db, request);
+      if (!auth) throw notSignedIn();
+      await deleteUserSessions(db, auth.organisationId, auth.userId);
+      clearSessionCookie(request, reply, config.cookieSecure);
       return reply.code(204).send();
     });
   };

@@ -11,6 +11,10 @@ import type { CarerMatchingFacts, PersonMatchingFacts } from '../matching/matchi
  */
 export const DEMO_ORGANISATION_NAME = 'Hearth Demo Home Care';
 export const DEMO_ORGANISER = { name: 'Jo Baker', email: 'organiser@demo.hearth.test', password: 'hearth-demo' };
+/** Manages the organisation's accounts (and tablets); sees none of the office's records. */
+export const DEMO_ADMIN = { name: 'Ade Okafor', email: 'admin@demo.hearth.test', password: 'hearth-demo' };
+/** Reads the reports and the visits' evidence; changes nothing. */
+export const DEMO_MANAGER = { name: 'Mina Hughes', email: 'manager@demo.hearth.test', password: 'hearth-demo' };
 /** A care worker's own account: they see and edit only their own one-page profile (Sam's). */
 export const DEMO_CARE_WORKER = { name: 'Sam Patel', email: 'sam@demo.hearth.test', password: 'hearth-demo', carerFirstName: 'Sam' };
 /** Description first ("picture on the back") unless a person's settings say otherwise, so no one chooses a friendly-looking face. */

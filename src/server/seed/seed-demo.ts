@@ -13,7 +13,9 @@ import {
   captionsFileName,
   carerMediaFileNames,
   DEMO_DESCRIPTION_FIRST,
+  DEMO_ADMIN,
   DEMO_CARE_WORKER,
+  DEMO_MANAGER,
   DEMO_ORGANISATION_NAME,
   DEMO_ORGANISER,
   filmFileName,
@@ -37,6 +39,9 @@ export interface SeedOptions {
   organiser?: { name: string; email: string; password: string };
   /** The care worker with an account of their own (null: none). */
   careWorker?: { name: string; email: string; password: string; carerFirstName: string } | null;
+  /** The organisation's admin and its manager (null: none). */
+  admin?: { name: string; email: string; password: string } | null;
+  manager?: { name: string; email: string; password: string } | null;
 }
 
 export interface SeededDemo {
@@ -44,6 +49,9 @@ export interface SeededDemo {
   userId: string;
   /** The care worker's user id, if one was seeded. */
   careWorkerUserId: string | null;
+  /** The admin's and the manager's user ids, if seeded. */
+  adminUserId: string | null;
+  managerUserId: string | null;
   /** Ids by first name. */
   people: Record<string, string>;
   carers: Record<string, string>;
@@ -67,10 +75,18 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
 
   const careWorker = options.careWorker === undefined ? DEMO_CARE_WORKER : options.careWorker;
   const careWorkerHash = careWorker ? await hashPassword(careWorker.password) : null;
+  const admin = options.admin === undefined ? DEMO_ADMIN : options.admin;
+  const manager = options.manager === undefined ? DEMO_MANAGER : options.manager;
+  const staff = [
+    ...(admin ? [{ ...admin, role: 'admin' as const, id: randomUUID(), hash: await hashPassword(admin.password) }] : []),
+    ...(manager ? [{ ...manager, role: 'manager' as const, id: randomUUID(), hash: await hashPassword(manager.password) }] : []),
+  ];
   const seeded: SeededDemo = {
     organisationId: randomUUID(),
     userId: randomUUID(),
     careWorkerUserId: careWorker ? randomUUID() : null,
+    adminUserId: staff.find((s) => s.role === 'admin')?.id ?? null,
+    managerUserId: staff.find((s) => s.role === 'manager')?.id ?? null,
     people: {},
     carers: {},
     visits: {},
@@ -85,6 +101,16 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeededDemo
       `insert into users (id, organisation_id, email, name, password_hash, role) values ($1, $2, $3, $4, $5, 'organiser')`,
       [seeded.userId, seeded.organisationId, organiser.email.toLowerCase(), organiser.name, passwordHash],
     );
+    for (const user of staff) {
+      await tx.query('insert into users (id, organisation_id, email, name, password_hash, role) values ($1, $2, $3, $4, $5, $6)', [
+        user.id,
+        seeded.organisationId,
+        user.email.toLowerCase(),
+        user.name,
+        user.hash,
+        user.role,
+      ]);
+    }
     for (const file of media.values()) {
       await tx.query('insert into media (organisation_id, sha256, bytes, type, path) values ($1, $2, $3, $4, $5)', [
         seeded.organisationId,

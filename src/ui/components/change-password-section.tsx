@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ChangePasswordRequestSchema, PASSWORD_MIN_CHARS } from '../../domain/api';
 import { failureText } from '../format/failure-text';
 import { useAppServices } from '../app';
+import { SignOutEverywhere } from './sign-out-everywhere';
 import { TextField } from './text-field';
 
 /** Changing one's own password, knowing the current one (after an organiser handed over the first). */
@@ -54,6 +55,7 @@ export function ChangePasswordSection() {
         </button>
       </form>
       <p role="status">{message}</p>
+      <SignOutEverywhere />
     </section>
   );
 }

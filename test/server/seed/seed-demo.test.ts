@@ -121,6 +121,15 @@ describe('seedDemoIfEmpty', () => {
     ]);
     expect(user?.name).toBe('Jo Baker');
     expect(await verifyPassword('hearth-demo', user!.password_hash)).toBe(true);
+    // One account of each role, all with the demo password.
+    const accounts = await testDb.db.query<{ email: string; role: string; password_hash: string }>('select email, role, password_hash from users order by email');
+    expect(accounts.map((a) => [a.email, a.role])).toEqual([
+      ['admin@demo.hearth.test', 'admin'],
+      ['manager@demo.hearth.test', 'manager'],
+      ['organiser@demo.hearth.test', 'organiser'],
+      ['sam@demo.hearth.test', 'care-worker'],
+    ]);
+    for (const account of accounts) expect(await verifyPassword('hearth-demo', account.password_hash), account.email).toBe(true);
 
     const files = (await readdir(mediaDir)).sort();
     const rows = await testDb.db.query<{ sha256: string }>('select sha256 from media order by sha256');
