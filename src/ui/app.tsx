@@ -5,7 +5,10 @@ import type { MediaUploader } from '../sync/media-uploader';
 import type { DownloadOptions } from '../sync/pack-downloader';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
+import { DataLockGate } from './lock/data-lock-gate';
 import type { DeviceStorage } from './pwa/device-storage';
+import { TabletWipedScreen } from './screens/tablet-wiped-screen';
+import { useWipeStore } from './stores/wipe-store';
 
 /**
  * Everything with state or side effects that screens use, made once in main.tsx and injected,
@@ -37,9 +40,18 @@ export function useAppServices(): AppServices {
 }
 
 export function App({ services, router }: { services: AppServices; router: DataRouter }) {
+  // Once the tablet is wiping itself (revoked, or signed out), no screen may read the database or show anyone.
+  const wiped = useWipeStore((state) => state.screen);
   return (
     <AppServicesProvider services={services}>
-      <RouterProvider router={router} />
+      {wiped ? (
+        <TabletWipedScreen screen={wiped} />
+      ) : (
+        // The organiser lock and the locked records stand in front of every screen (lock/data-lock-gate.tsx).
+        <DataLockGate router={router}>
+          <RouterProvider router={router} />
+        </DataLockGate>
+      )}
     </AppServicesProvider>
   );
 }

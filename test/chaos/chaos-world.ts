@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -35,6 +36,8 @@ async function signIn(baseUrl: string): Promise<BrowserLogin> {
 /** The demo visits with their real ids: the list and each pack, fetched once through the real transport. */
 async function fetchVisits(baseUrl: string, login: BrowserLogin): Promise<ChaosVisit[]> {
   const transport = createHttpTransport(baseUrl, browserFetch(new Map(login.cookies), alwaysOnline, neverCut));
+  // Packs go only onto enrolled tablets; this browser's own copy of the cookies keeps the device token.
+  await transport.enrolDevice({ deviceId: randomUUID(), label: 'Chaos setup' });
   const visits: ChaosVisit[] = [];
   for (const summary of await transport.listVisits()) {
     const pack = await transport.fetchPack(summary.id);

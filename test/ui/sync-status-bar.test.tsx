@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getSession } from '../../src/local-db/queries';
 import { recordOutcome } from '../../src/local-db/record-event';
 import { giveTabletBack } from '../support/person-mode';
 import { renderAt, TEST_NOW, type World } from '../support/render';
@@ -73,27 +72,4 @@ describe('records the office does not accept', () => {
   });
 });
 
-describe('signing out', () => {
-  it('signs out at once when nothing is waiting', async () => {
-    const { world, user } = await renderAt('/');
-    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
-    expect(await getSession(world.db)).toBeUndefined();
-    expect(world.office.signedIn).toBe(false);
-  });
-
-  it('warns when records are waiting, and never deletes them', async () => {
-    const { world, user } = await renderAt('/');
-    await chooseSam(world);
-    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-
-    expect(await screen.findByRole('alert')).toHaveTextContent(/1 record waiting to be sent to the office\. they stay safely on this tablet/i);
-    await user.click(screen.getByRole('button', { name: 'Stay signed in' }));
-    expect(await getSession(world.db)).toBeDefined();
-
-    await user.click(screen.getByRole('button', { name: 'Sign out' }));
-    await user.click(await screen.findByRole('button', { name: 'Sign out anyway' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
-    expect(await world.db.outbox.count()).toBe(1);
-  });
-});
+// Signing out (sending what waits, then wiping the tablet) is tested in sign-out.test.tsx.

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PushRequestSchema, type PushResponse } from '../../domain/events';
 import type { Db } from '../database/db';
 import { createIngestQueue } from '../events/ingest-queue';
-import { parseInput } from '../http/api-error';
+import { sendDeviceRevoked } from '../devices/device-check';
+import { HttpError, parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
 
 export function eventRoutes(db: Db) {
@@ -10,9 +11,15 @@ export function eventRoutes(db: Db) {
     requireSession(app, db);
     const ingest = createIngestQueue(db);
 
-    app.post('/api/events', async (request): Promise<PushResponse> => {
+    app.post('/api/events', async (request, reply): Promise<PushResponse | FastifyReply> => {
       const push = parseInput(PushRequestSchema, request.body);
-      return ingest.store(authOf(request).organisationId, push);
+      try {
+        return await ingest.store(authOf(request).organisationId, push);
+      } catch (error) {
+        // A revoked tablet's push (the queue checks every push's device): the wipe instruction, nothing stored.
+        if (error instanceof HttpError && error.code === 'device-revoked') return sendDeviceRevoked(reply);
+        throw error;
+      }
     });
   };
 }

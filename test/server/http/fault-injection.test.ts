@@ -11,7 +11,7 @@ import { FAULT_HEADER } from '../../../src/server/http/fault-injection';
 import { DEMO_ORGANISER } from '../../../src/server/seed/demo-data';
 import { seedDemo } from '../../../src/server/seed/seed-demo';
 import { openTestDb, type TestDb } from '../../support/server-db';
-import { makeOutcomeEvent, makePush } from '../../support/server-events';
+import { makeOutcomeEvent, makePush, TEST_DEVICE_ID } from '../../support/server-events';
 import { writeFakeSeedMedia } from '../../support/server-media';
 
 describe('fault injection (HEARTH_FAULT_INJECTION=1)', () => {
@@ -40,6 +40,9 @@ describe('fault injection (HEARTH_FAULT_INJECTION=1)', () => {
 
     const login = await faulty.inject({ method: 'POST', url: '/api/session', payload: { email: DEMO_ORGANISER.email, password: DEMO_ORGANISER.password } });
     cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Packs go only onto an enrolled tablet.
+    const enrol = await faulty.inject({ method: 'POST', url: '/api/devices', headers: { cookie }, payload: { deviceId: TEST_DEVICE_ID, label: 'Test tablet' } });
+    cookie = [cookie, ...enrol.cookies.map((c) => `${c.name}=${c.value}`)].join('; ');
     visitId = demo.visits.Hilda!;
     const pack = VisitPackSchema.parse((await faulty.inject({ method: 'GET', url: `/api/visits/${visitId}/pack`, headers: { cookie } })).json());
     carers = pack.candidates.map((c) => c.id);

@@ -13,7 +13,7 @@ describe('/api/carers: one-page profiles', () => {
   let samId: string;
   beforeAll(async () => {
     world = await makeServerWorld();
-    organiser = await world.signIn();
+    organiser = await world.signInOnTablet();
     sam = await world.signIn(DEMO_CARE_WORKER);
     samId = world.demo.carers.Sam!;
   });
@@ -191,7 +191,7 @@ describe('/api/carers/:id/captions', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toEqual({ text: typed });
 
-    const organiser = await world.signIn();
+    const organiser = await world.signInOnTablet(undefined, '0190f5a2-7b3c-7d4e-8f00-00000000d0c1');
     const view = CarerProfileViewSchema.parse((await world.app.inject({ method: 'GET', url: `/api/carers/${samId}/profile`, headers: { cookie: organiser } })).json());
     const vtt = await world.app.inject({ method: 'GET', url: `/api/media/${view.captions}`, headers: { cookie: organiser } });
     expect(vtt.headers['content-type']).toMatch(/^text\/vtt/);

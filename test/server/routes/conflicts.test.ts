@@ -14,8 +14,8 @@ describe('conflicts between tablets, and with the office', () => {
   let otherCookie: string;
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
-    otherCookie = await world.signIn(OTHER_ORGANISER);
+    cookie = await world.signInOnTablet();
+    otherCookie = await world.signInOnTablet(OTHER_ORGANISER);
   });
   afterAll(() => world.close());
 

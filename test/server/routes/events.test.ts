@@ -13,7 +13,7 @@ describe('POST /api/events', () => {
   let hildaVisit: string;
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
     hildaVisit = world.demo.visits.Hilda!;
     const pack = VisitPackSchema.parse(
       (await world.app.inject({ method: 'GET', url: `/api/visits/${hildaVisit}/pack`, headers: { cookie } })).json(),

@@ -37,7 +37,7 @@ describe('GET /api/reports/choice', () => {
 
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
     const { visits, people, carers } = world.demo;
 
     const hilda = await shortlistOf(visits.Hilda!);
@@ -87,7 +87,7 @@ describe('GET /api/reports/choice', () => {
       }),
     ]);
 
-    const otherCookie = await world.signIn(OTHER_ORGANISER);
+    const otherCookie = await world.signInOnTablet(OTHER_ORGANISER);
     const otherHilda = world.other.visits.Hilda!;
     await push([makeOutcomeEvent(otherHilda, await shortlistOf(otherHilda, otherCookie), { occurredAt: '2026-11-10T10:00:00.000Z' })], otherCookie);
   });

@@ -14,8 +14,8 @@ describe('/api/follow-ups', () => {
   let hildaVisit: string;
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
-    otherCookie = await world.signIn(OTHER_ORGANISER);
+    cookie = await world.signInOnTablet();
+    otherCookie = await world.signInOnTablet(OTHER_ORGANISER);
     hildaVisit = world.demo.visits.Hilda!;
     const pack = VisitPackSchema.parse(
       (await world.app.inject({ method: 'GET', url: `/api/visits/${hildaVisit}/pack`, headers: { cookie } })).json(),

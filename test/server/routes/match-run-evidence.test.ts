@@ -13,7 +13,7 @@ describe('GET /api/visits/:id/match-run', () => {
   const reason = 'Tom asked for fewer early starts this month.';
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
     const { inputs, result } = await runMatchAsTheApp(world, cookie, world.demo.people.Peter!);
     const [first, second, third, fourth] = result.ranked;
     const body = planRequest(inputs, result, {
@@ -57,7 +57,7 @@ describe('GET /api/visits/:id/match-run', () => {
 
   it('needs a session, and another organisation gets a 404', async () => {
     expect((await get(`/api/visits/${visitId}/match-run`, null)).statusCode).toBe(401);
-    const other = await world.signIn(OTHER_ORGANISER);
+    const other = await world.signInOnTablet(OTHER_ORGANISER);
     expect((await get(`/api/visits/${visitId}/match-run`, other)).statusCode).toBe(404);
     expect((await get(`/api/visits/${visitId}/pack`, other)).statusCode).toBe(404);
   });

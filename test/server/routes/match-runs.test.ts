@@ -14,7 +14,7 @@ describe('POST /api/match-runs', () => {
   let before: Awaited<ReturnType<typeof countPlanningRows>>;
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
     ({ inputs, result } = await runMatchAsTheApp(world, cookie, world.demo.people.Hilda!));
   });
   beforeEach(async () => {

@@ -12,7 +12,7 @@ describe('/api/media/:sha256', () => {
   let filmBytes: Buffer;
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
     const pack = VisitPackSchema.parse(
       (await world.app.inject({ method: 'GET', url: `/api/visits/${world.demo.visits.Hilda}/pack`, headers: { cookie } })).json(),
     );

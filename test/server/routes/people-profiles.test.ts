@@ -13,7 +13,7 @@ describe("/api/people: people's one-page profiles", () => {
   let cookie: string;
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
   });
   afterAll(() => world.close());
 

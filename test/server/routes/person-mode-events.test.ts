@@ -12,7 +12,7 @@ describe('POST /api/events: the full person mode', () => {
   const carersOf: Record<string, string[]> = {};
   beforeAll(async () => {
     world = await makeServerWorld();
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
     for (const name of ['Hilda', 'Ruth', 'Peter']) {
       const pack = VisitPackSchema.parse(
         (await world.app.inject({ method: 'GET', url: `/api/visits/${world.demo.visits[name]}/pack`, headers: { cookie } })).json(),

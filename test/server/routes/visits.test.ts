@@ -12,7 +12,7 @@ describe('/api/visits', () => {
   const seedTime = new Date('2025-03-01T08:00:00Z');
   beforeAll(async () => {
     world = await makeServerWorld({ now: seedTime });
-    cookie = await world.signIn();
+    cookie = await world.signInOnTablet();
   });
   afterAll(() => world.close());
 
@@ -90,7 +90,7 @@ describe('/api/visits', () => {
 
   it("uses the organisation's description-first default only where the person has not chosen", async () => {
     await world.db.query('update organisations set description_first = false where id = $1', [world.other.organisationId]);
-    const otherCookie = await world.signIn(OTHER_ORGANISER);
+    const otherCookie = await world.signInOnTablet(OTHER_ORGANISER);
     const personModeOf = async (name: string) =>
       VisitPackSchema.parse(
         (await world.app.inject({ method: 'GET', url: `/api/visits/${world.other.visits[name]}/pack`, headers: { cookie: otherCookie } })).json(),
