@@ -8,6 +8,7 @@ import {
 import { CaptionsRequestSchema, parseCaptionLines, type CaptionsRequest } from '../../domain/captions';
 import { NewCareWorkerAccountSchema } from '../../domain/api';
 import { UuidSchema } from '../../domain/ids';
+import { auditActorOf, auditedChange, recordAudit } from '../audit/record-audit';
 import { loadCaptionLines, saveCaptions } from '../carers/carer-captions';
 import { addCareWorkerAccount } from '../carers/carer-accounts';
 import { addCarer, listCarers, loadCarerProfile, saveCarerProfile, setConsent } from '../carers/carer-profiles';
@@ -36,27 +37,35 @@ export function carerRoutes(db: Db, mediaDir: string) {
 
     app.get('/api/carers', async (request) => {
       if (authOf(request).role !== 'organiser') throw notAllowed('Only an organiser can see every care worker. Your own profile is under “My profile”.');
-      return { carers: await listCarers(db, authOf(request).organisationId) };
+      const carers = await listCarers(db, authOf(request).organisationId);
+      await recordAudit(db, auditActorOf(request), 'carers.listed', { type: 'organisation', id: authOf(request).organisationId });
+      return { carers };
     });
 
     app.post('/api/carers', async (request, reply) => {
       const auth = authOf(request);
       if (auth.role !== 'organiser') throw notAllowed('Only an organiser can add a care worker.');
       const { firstName } = parseInput(NewCarerRequestSchema, request.body, 'the new care worker');
-      const id = await addCarer(db, auth.organisationId, firstName);
-      return reply.code(201).send(await loadCarerProfile(db, auth.organisationId, id));
+      const view = await auditedChange(db, auditActorOf(request), 'carer.changed', (added: CarerProfileView) => ({ type: 'carer', id: added.id }), async (tx) =>
+        loadCarerProfile(tx, auth.organisationId, await addCarer(tx, auth.organisationId, firstName)),
+      );
+      return reply.code(201).send(view);
     });
 
     app.get<{ Params: { id: string } }>('/api/carers/:id/profile', async (request): Promise<CarerProfileView> => {
-      const view = await loadCarerProfile(db, authOf(request).organisationId, reachableCarerId(request));
+      const carerId = reachableCarerId(request);
+      const view = await loadCarerProfile(db, authOf(request).organisationId, carerId);
       if (!view) throw notFound(NO_SUCH_CARER);
+      await recordAudit(db, auditActorOf(request), 'carer.viewed', { type: 'carer', id: carerId });
       return view;
     });
 
     app.put<{ Params: { id: string } }>('/api/carers/:id/profile', async (request): Promise<CarerProfileView> => {
       const carerId = reachableCarerId(request);
       const { profile, basedOnUpdatedAt } = parseInput(SaveCarerProfileRequestSchema, request.body, 'the profile');
-      const view = await saveCarerProfile(db, authOf(request).organisationId, carerId, profile, basedOnUpdatedAt);
+      const view = await auditedChange(db, auditActorOf(request), 'carer.changed', { type: 'carer', id: carerId }, (tx) =>
+        saveCarerProfile(tx, authOf(request).organisationId, carerId, profile, basedOnUpdatedAt),
+      );
       if (!view) throw notFound(NO_SUCH_CARER);
       return view;
     });
@@ -73,7 +82,10 @@ export function carerRoutes(db: Db, mediaDir: string) {
       const parsed = parseCaptionLines(text);
       if ('problems' in parsed) throw new HttpError(400, 'invalid-request', `The captions are not saved. ${parsed.problems.slice(0, 3).join(' ')}`);
       const auth = authOf(request);
-      if (!(await saveCaptions(db, mediaDir, auth.organisationId, carerId, parsed.cues))) throw notFound(NO_SUCH_CARER);
+      const saved = await auditedChange(db, auditActorOf(request), 'carer.changed', { type: 'carer', id: carerId }, (tx) =>
+        saveCaptions(tx, mediaDir, auth.organisationId, carerId, parsed.cues),
+      );
+      if (!saved) throw notFound(NO_SUCH_CARER);
       return { text: (await loadCaptionLines(db, mediaDir, auth.organisationId, carerId)) ?? '' };
     });
 
@@ -82,7 +94,9 @@ export function carerRoutes(db: Db, mediaDir: string) {
       if (auth.role !== 'organiser') throw notAllowed('Only an organiser can give a care worker an account.');
       const carerId = reachableCarerId(request);
       const account = parseInput(NewCareWorkerAccountSchema, request.body, 'the account');
+      // Recorded after, not in its transaction: the password is hashed first, and that must not hold the database.
       const made = await addCareWorkerAccount(db, auth.organisationId, carerId, account);
+      if (made === 'made') await recordAudit(db, auditActorOf(request), 'account.changed', { type: 'carer', id: carerId });
       if (made === 'no-such-carer') throw notFound(NO_SUCH_CARER);
       if (made === 'has-account') throw new HttpError(409, 'invalid-request', 'This care worker already has an account.');
       if (made === 'email-taken') throw new HttpError(409, 'invalid-request', 'Someone already signs in with that email address. Use another.');
@@ -95,7 +109,9 @@ export function carerRoutes(db: Db, mediaDir: string) {
       // Agreeing is the care worker's own say-so: nobody can give or take it for them.
       if (auth.role !== 'care-worker') throw notAllowed('Only the care worker can agree to their profile being shown, or withdraw that.');
       const { agreed } = parseInput(ConsentRequestSchema, request.body, 'the agreement');
-      const view = await setConsent(db, auth.organisationId, carerId, auth.userId, agreed);
+      const view = await auditedChange(db, auditActorOf(request), 'carer.changed', { type: 'carer', id: carerId }, (tx) =>
+        setConsent(tx, auth.organisationId, carerId, auth.userId, agreed),
+      );
       if (!view) throw notFound(NO_SUCH_CARER);
       return view;
     });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { outcomesExportFileName, outcomesExportPath } from '../../domain/csv/outcomes-csv';
 import { listVisits } from '../../local-db/queries';
 import { useAppServices } from '../app';
+import { MissingOutcomes } from '../components/missing-outcomes';
 import { OfficeDecision } from '../components/office-decision';
 import { PageHeading } from '../components/page-heading';
 import { RefreshNotice } from '../components/refresh-notice';
@@ -26,6 +27,7 @@ export function OfficeScreen() {
         (needs a connection to the office). Figures over a date range are under <Link to={paths.reports}>Reports</Link>.
       </p>
       <RefreshNotice state={refresh} />
+      <MissingOutcomes />
       {visits === undefined ? null : visits.length === 0 ? (
         <p>There are no visits on this tablet yet.</p>
       ) : (

@@ -3,6 +3,7 @@ import { listVisits } from '../../local-db/queries';
 import { useAppServices } from '../app';
 import { PageHeading } from '../components/page-heading';
 import { RefreshNotice } from '../components/refresh-notice';
+import { StorageLostNotice } from '../components/storage-lost-notice';
 import { VisitListItem } from '../components/visit-list-item';
 import { useRefreshVisitsOnOpen } from '../hooks/use-refresh-visits';
 
@@ -15,6 +16,7 @@ export function VisitsScreen() {
   return (
     <>
       <PageHeading>Planned visits</PageHeading>
+      <StorageLostNotice />
       <RefreshNotice state={refresh} />
       {visits === undefined ? null : visits.length === 0 ? (
         <p>There are no planned visits on this tablet yet.</p>

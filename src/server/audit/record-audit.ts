@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { AuditAction, AuditSubjectType } from '../../domain/audit';
+import type { Db } from '../database/db';
+import { authOf } from '../http/require-session';
+
+/** Who did it, from the session (and the tablet, when the request came from an enrolled one). */
+export interface AuditActor {
+  organisationId: string;
+  userId: string;
+  role: string;
+  deviceId: string | null;
+}
+
+export interface AuditSubject {
+  type: AuditSubjectType;
+  id: string;
+}
+
+/**
+ * The actor of a request behind requireSession.
+ * Device hook: device authentication (src/server/devices/device-check.ts) sets `request.device` from the
+ * enrolled tablet's cookie; a browser at the office has none, and its entries carry no device. Read
+ * loosely, so the audit log does not break if that shape moves; a tablet of another organisation is ignored.
+ */
+export function auditActorOf(request: FastifyRequest): AuditActor {
+  const { organisationId, userId, role } = authOf(request);
+  const device = (request as { device?: { organisationId?: unknown; deviceId?: unknown } | null }).device;
+  const deviceId = device?.organisationId === organisationId && typeof device.deviceId === 'string' ? device.deviceId : null;
+  return { organisationId, userId, role, deviceId };
+}
+
+/**
+ * Appends one entry. Ids only, never names or what the record says: the log must hold no personal data
+ * of its own. Call it after a read has succeeded (so a refused or failed read leaves no entry), or
+ * through `auditedChange` so a change and its entry commit together.
+ */
+export async function recordAudit(db: Db, actor: AuditActor, action: AuditAction, subject: AuditSubject): Promise<void> {
+  await db.query(
+    `insert into audit_events (organisation_id, id, actor_user_id, actor_role, device_id, action, subject_type, subject_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [actor.organisationId, randomUUID(), actor.userId, actor.role, actor.deviceId, action, subject.type, subject.id],
+  );
+}
+
+/**
+ * Runs `change` in one transaction with its audit entry: both are kept or neither. A change that finds
+ * nothing to change (null or false: an unknown id) writes no entry; one that throws rolls both back.
+ */
+export async function auditedChange<T>(
+  db: Db,
+  actor: AuditActor,
+  action: AuditAction,
+  subject: AuditSubject | ((result: T) => AuditSubject),
+  change: (tx: Db) => Promise<T | null | false>,
+): Promise<T | null> {
+  return db.transaction(async (tx) => {
+    const result = await change(tx);
+    if (result === null || result === false) return null;
+    await recordAudit(tx, actor, action, typeof subject === 'function' ? subject(result) : subject);
+    return result;
+  });
+}
