@@ -3,6 +3,7 @@ import type { HearthEvent, Outcome, OutcomeRecordedPayload } from '../domain/eve
 import type { PersonModeSettings } from '../domain/person-mode';
 import type { VisitPack, VisitSummary } from '../domain/visits';
 import type { SessionInfo } from '../domain/api';
+import { DataKeyring, type SealedBox, type WrappedKeyRecord } from './data-key';
 
 /** The organiser signed in on this tablet: kept so the app opens offline. */
 export interface SessionRecord {
@@ -134,6 +135,14 @@ export interface SyncStateRecord {
   /** What the browser last said when asked to keep Hearth's storage (navigator.storage.persist), and when. */
   storagePersisted?: boolean;
   storagePersistCheckedAt?: string;
+  /**
+   * A random id made at first open and copied to localStorage (eviction-sentinel.ts): if localStorage still
+   * has it but this record is gone, the browser cleared Hearth's database. No personal data.
+   */
+  installMarker?: string;
+  installMarkerAt?: string;
+  /** When a launch found the database cleared by the browser; removed once the organiser has read the notice. */
+  storageLostAt?: string;
 }
 
 /**
@@ -149,20 +158,53 @@ export interface FormDraftRecord {
   savedAt: string;
 }
 
+/**
+ * A record as stored since version 5: its personal fields K are encrypted together in `sealed`
+ * (sealed-records.ts). A record written before version 5 still has them in clear, without `sealed`,
+ * until the first unlock after the upgrade seals it (sealLegacyRecords).
+ */
+export type Stored<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>> & { sealed?: SealedBox };
+
+/** An outbox row as stored: the event is sealed; what it is about is kept in clear as random ids, to keep records in order and find a visit's. */
+export type StoredOutboxItem = Stored<OutboxItem, 'event'> & { visitId?: string; eventType?: HearthEvent['type']; personId?: string };
+
+/** A pack as stored: the pack is sealed; the SHA-256s of its files stay in clear so purging knows which files it shares. */
+export type StoredPack = Stored<PackRecord, 'pack'> & { fileShas?: string[] };
+
+/**
+ * One encrypted piece of a stored file: `bytes` of plain content starting at `offset`, sealed on its own
+ * (as it arrived, a partial part) with the part's name as additional data.
+ */
+export interface FilePiece {
+  offset: number;
+  bytes: number;
+}
+
+/** A file as stored: `blob` is its sealed pieces one after another; absent `pieces`: a clear Blob from before version 5. */
+export type StoredFileRow = StoredFile & { pieces?: FilePiece[] };
+
+/** A partial part as stored: `sealed` says the Blob is encrypted and `bytes` is the plain size. */
+export type StoredPartRow = PartialPartRecord & { sealed?: true; bytes?: number };
+
+export type StoredOutcome = Stored<OutcomeRecord, 'outcome' | 'chosenCarerId' | 'payload'>;
+
 export class HearthDatabase extends Dexie {
-  session!: EntityTable<SessionRecord, 'key'>;
+  session!: EntityTable<Stored<SessionRecord, 'session'>, 'key'>;
   device!: EntityTable<DeviceRecord, 'key'>;
-  visits!: EntityTable<LocalVisit, 'id'>;
-  packs!: EntityTable<PackRecord, 'visitId'>;
-  files!: EntityTable<StoredFile, 'sha256'>;
-  outcomes!: EntityTable<OutcomeRecord, 'visitId'>;
-  outbox!: EntityTable<OutboxItem, 'id'>;
+  visits!: EntityTable<Stored<LocalVisit, 'summary'>, 'id'>;
+  packs!: EntityTable<StoredPack, 'visitId'>;
+  files!: EntityTable<StoredFileRow, 'sha256'>;
+  outcomes!: EntityTable<StoredOutcome, 'visitId'>;
+  outbox!: EntityTable<StoredOutboxItem, 'id'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
-  personModeSettings!: EntityTable<PersonModeSettingsRecord, 'personId'>;
+  personModeSettings!: EntityTable<Stored<PersonModeSettingsRecord, 'settings'>, 'personId'>;
   organiserPin!: EntityTable<OrganiserPinRecord, 'key'>;
   partialFiles!: EntityTable<PartialFileRecord, 'sha256'>;
-  partialParts!: Table<PartialPartRecord, [string, number]>;
-  formDrafts!: EntityTable<FormDraftRecord, 'key'>;
+  partialParts!: Table<StoredPartRow, [string, number]>;
+  formDrafts!: EntityTable<Stored<FormDraftRecord, 'values'>, 'key'>;
+  keyring!: EntityTable<WrappedKeyRecord, 'key'>;
+  /** The data key while the app runs (memory only): every personal field is sealed and opened with it. */
+  readonly dataKey = new DataKeyring();
 
   constructor(name: string) {
     super(name);
@@ -193,6 +235,14 @@ export class HearthDatabase extends Dexie {
     // Version 4 (office tools, issue 6): drafts of forms being written, so nothing typed is lost. New table only.
     this.version(4).stores({
       formDrafts: 'key',
+    });
+    // Version 5 (encrypted at rest, issue 7): the data key, stored only wrapped (data-key.ts). Records
+    // are sealed from now on; no upgrade function here, because WebCrypto is async and an IndexedDB upgrade
+    // transaction dies across it. Records written before stay readable and are sealed on the first unlock
+    // (sealLegacyRecords), so nothing waiting in the outbox is lost. Indexes are unchanged: ids and
+    // SHA-256s only.
+    this.version(5).stores({
+      keyring: 'key',
     });
   }
 }

@@ -1,13 +1,15 @@
 import type { FormDraftRecord, HearthDatabase } from './database';
+import { openFormDraft, sealFormDraft } from './sealed-records';
 
 /** The draft kept for `key`, if any. */
-export function getFormDraft(db: HearthDatabase, key: string): Promise<FormDraftRecord | undefined> {
-  return db.formDrafts.get(key);
+export async function getFormDraft(db: HearthDatabase, key: string): Promise<FormDraftRecord | undefined> {
+  const stored = await db.formDrafts.get(key);
+  return stored && openFormDraft(db, stored);
 }
 
-/** Keeps what was typed, replacing the earlier draft of the same form. */
+/** Keeps what was typed (sealed), replacing the earlier draft of the same form. */
 export async function putFormDraft(db: HearthDatabase, draft: FormDraftRecord): Promise<void> {
-  await db.formDrafts.put(draft);
+  await db.formDrafts.put(await sealFormDraft(db, draft));
 }
 
 /**

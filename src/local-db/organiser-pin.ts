@@ -61,7 +61,8 @@ export async function pinWaitUntil(db: HearthDatabase, now: Date): Promise<Date 
 /**
  * Checks a PIN against the hash. A short PIN is guessable, so wrong ones are counted on the tablet
  * (not in the screen, which a Cancel or a reload would reset): after WRONG_PINS_BEFORE_WAIT in a row
- * nothing is checked until the wait is over. It slows guessing without locking the organiser out.
+ * nothing is checked until the wait is over, and the data key leaves memory: the screens then need the
+ * organiser's password (or an online sign-in), which a guess at a short PIN cannot give.
  */
 export async function checkOrganiserPin(db: HearthDatabase, pin: string, now: Date): Promise<PinCheck> {
   const stored = await db.organiserPin.get('organiser');
@@ -69,7 +70,7 @@ export async function checkOrganiserPin(db: HearthDatabase, pin: string, now: Da
   if (await pinWaitUntil(db, now)) return 'wait';
   const right = PIN_PATTERN.test(pin) && sameText(await hashPin(pin, fromHex(stored.saltHex), stored.iterations), stored.hashHex);
   // Counted after hashing (no Dexie transaction may wait on WebCrypto), against the same PIN record.
-  return db.transaction('rw', db.organiserPin, async () => {
+  const check = await db.transaction('rw', db.organiserPin, async (): Promise<PinCheck | 'limit'> => {
     const current = await db.organiserPin.get('organiser');
     if (!current || current.hashHex !== stored.hashHex) return 'wrong';
     if (right) {
@@ -82,8 +83,17 @@ export async function checkOrganiserPin(db: HearthDatabase, pin: string, now: Da
       return 'wrong';
     }
     await db.organiserPin.put({ ...current, wrongTries: 0, waitUntil: new Date(now.getTime() + WAIT_AFTER_WRONG_PINS_MS).toISOString() });
-    return 'wait';
+    return 'limit';
   });
+  // The data key in memory follows the PIN (data-key.ts): a right PIN opens the locked screen, and too
+  // many wrong ones drop the key, so a guessed PIN after that opens nothing without the password.
+  if (check === 'right') db.dataKey.unlockWithRightPin();
+  if (check === 'wrong') db.dataKey.noteWrongPin();
+  if (check === 'limit') {
+    db.dataKey.drop();
+    return 'wait';
+  }
+  return check;
 }
 
 export type PinChange = 'changed' | 'wrong-current' | 'wait' | 'not-set';

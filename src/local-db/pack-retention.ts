@@ -1,5 +1,6 @@
 import type { HearthDatabase } from './database';
 import { forgetPartials } from './partial-files';
+import { fileShasOf, outboxVisitId } from './sealed-records';
 
 const HOUR_MS = 3_600_000;
 
@@ -19,11 +20,12 @@ export async function purgeExpiredPacks(db: HearthDatabase, now: Date, retention
       // Checked again inside the transaction: the organiser may have undone and chosen again since.
       const current = await db.outcomes.get(outcome.visitId);
       if (!current || current.eventId !== outcome.eventId || !current.acknowledgedAt) return false;
-      const waiting = (await db.outbox.toArray()).some((item) => item.event.visitId === outcome.visitId);
+      const waiting = (await db.outbox.toArray()).some((item) => outboxVisitId(item) === outcome.visitId);
       if (waiting) return false;
       const pack = await db.packs.get(outcome.visitId);
-      const stillUsed = new Set((await db.packs.toArray()).filter((p) => p.visitId !== outcome.visitId).flatMap((p) => p.pack.files.map((f) => f.sha256)));
-      const unused = (pack?.pack.files ?? []).map((f) => f.sha256).filter((sha) => !stillUsed.has(sha));
+      // Only the clear SHA-256 lists are read: no key is needed, and none may be awaited in here.
+      const stillUsed = new Set((await db.packs.toArray()).filter((p) => p.visitId !== outcome.visitId).flatMap(fileShasOf));
+      const unused = (pack ? fileShasOf(pack) : []).filter((sha) => !stillUsed.has(sha));
       await db.files.bulkDelete(unused);
       // And any half-downloaded copy of them (a later download that never finished).
       await forgetPartials(db, unused);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { HearthDatabase, PartialFileRecord, StoredFile } from './database';
+import { fileFromParts, openPart, partBytes, sealPart } from './sealed-records';
 import { retryStorageOnce } from './storage-errors';
 
 /** What the manifest promises about a file: the truth a partial download is checked against. */
@@ -25,7 +26,7 @@ async function partsAddUp(db: HearthDatabase, partial: PartialFileRecord): Promi
   let next = 0;
   for (const part of await partsOf(db, partial.sha256).toArray()) {
     if (part.offset !== next) return false;
-    next += part.blob.size;
+    next += partBytes(part);
   }
   return next === partial.receivedBytes;
 }
@@ -62,12 +63,14 @@ export function restartPartial(db: HearthDatabase, file: ExpectedFile, now: Date
  * Saves the next bytes of a file. The part and the new byte count are written in one transaction, and
  * only if the partial still ends exactly where this part starts: no gap, no overlap, ever.
  */
-export function appendPart(db: HearthDatabase, sha256: string, offset: number, blob: Blob, now: Date): Promise<number> {
+export async function appendPart(db: HearthDatabase, sha256: string, offset: number, blob: Blob, now: Date): Promise<number> {
+  // Sealed before the transaction: one part (at most PART_BYTES) is in memory twice, never the file.
+  const part = await sealPart(db, sha256, offset, blob);
   return retryStorageOnce(() =>
     db.transaction('rw', db.partialFiles, db.partialParts, async () => {
       const partial = await db.partialFiles.get(sha256);
       if (!partial || partial.receivedBytes !== offset) throw new PartialChangedError();
-      await db.partialParts.put({ sha256, offset, blob });
+      await db.partialParts.put(part);
       const receivedBytes = offset + blob.size;
       await db.partialFiles.update(sha256, { receivedBytes, updatedAt: now.toISOString() });
       return receivedBytes;
@@ -75,25 +78,28 @@ export function appendPart(db: HearthDatabase, sha256: string, offset: number, b
   );
 }
 
-/** Every byte received so far, as one Blob of the file's type (the parts are not copied until it is read). */
+/** Every byte received so far, opened, as one Blob of the file's type (to be hashed before it is kept). */
 export async function assemblePartial(db: HearthDatabase, file: ExpectedFile): Promise<Blob> {
   const parts = await partsOf(db, file.sha256).toArray();
-  return new Blob(
-    parts.map((p) => p.blob),
-    { type: file.type },
-  );
+  const plain: Blob[] = [];
+  for (const part of parts) plain.push(await openPart(db, part));
+  return new Blob(plain, { type: file.type });
 }
 
 /**
  * Moves a verified file into `files` and deletes its partial, in one transaction: the file is either
- * still partial or complete, never both and never neither.
+ * still partial or complete, never both and never neither. The file keeps its parts' sealed bytes as
+ * they are (nothing is encrypted again); `blob` is the plain file that was verified, used only when a
+ * part was stored before version 5, in clear.
  */
 export function completePartial(db: HearthDatabase, file: ExpectedFile, blob: Blob, now: Date): Promise<void> {
-  const stored: StoredFile = { sha256: file.sha256, type: file.type, bytes: file.bytes, blob, storedAt: now.toISOString() };
+  const meta: Omit<StoredFile, 'blob'> = { sha256: file.sha256, type: file.type, bytes: file.bytes, storedAt: now.toISOString() };
   return retryStorageOnce(() =>
     db.transaction('rw', db.files, db.partialFiles, db.partialParts, async () => {
       const partial = await db.partialFiles.get(file.sha256);
       if (!partial || partial.receivedBytes !== file.bytes) throw new PartialChangedError();
+      const parts = await partsOf(db, file.sha256).toArray();
+      const stored = parts.every((p) => p.sealed) ? fileFromParts(meta, parts) : { ...meta, blob };
       await db.files.put(stored);
       await partsOf(db, file.sha256).delete();
       await db.partialFiles.delete(file.sha256);

@@ -1,4 +1,5 @@
 import type { HearthDatabase } from './database';
+import { outboxSettingsPersonId } from './sealed-records';
 
 /** A person's local settings as they were just before a pack was fetched. */
 export interface LocalSettingsCheck {
@@ -10,9 +11,8 @@ export interface LocalSettingsCheck {
 
 /** The outbox is small (it empties on every sync), so a scan is enough. */
 async function hasWaitingChange(db: HearthDatabase, personId: string): Promise<boolean> {
-  const waiting = await db.outbox
-    .filter((item) => item.event.type === 'PersonModeSettingsChanged' && item.event.payload.personId === personId)
-    .count();
+  // The person's id and the event's type are kept in clear on the row (random id), so no key is needed in a transaction.
+  const waiting = await db.outbox.filter((item) => outboxSettingsPersonId(item) === personId).count();
   return waiting > 0;
 }
 

@@ -14,7 +14,8 @@ import {
   type Reaction,
 } from '../domain/events';
 import type { PersonModeLanguage, PersonModeSettings } from '../domain/person-mode';
-import type { HearthDatabase } from './database';
+import type { HearthDatabase, StoredOutboxItem, StoredOutcome } from './database';
+import { openOutcome, sealOutboxItem, sealOutcome, sealPersonModeSettings } from './sealed-records';
 
 export interface OutcomeInput {
   visitId: string;
@@ -57,15 +58,21 @@ function eventBase(clock: Clock, visitId: string, deviceId: string) {
   return { id: uuidv7(now.getTime(), clock.randomBytes(10)), visitId, deviceId, occurredAt: now.toISOString() };
 }
 
+/** An event's outbox row, sealed before any transaction opens (WebCrypto cannot run inside one). */
+function outboxRow(db: HearthDatabase, event: HearthEvent): Promise<StoredOutboxItem> {
+  return sealOutboxItem(db, { id: event.id, event, queuedAt: event.occurredAt, attempts: 0, lastError: null });
+}
+
 /**
  * The outbox is sent in queuedAt order, and order matters (a withdrawal after what it withdraws), so
  * queuedAt is kept strictly increasing even when two events share a millisecond (undo, re-record).
+ * Runs inside the caller's transaction; queuedAt is kept in clear, so no key is needed here.
  */
-async function queue(db: HearthDatabase, event: HearthEvent): Promise<void> {
+async function queue(db: HearthDatabase, row: StoredOutboxItem): Promise<void> {
   const last = await db.outbox.orderBy('queuedAt').last();
-  let queuedAt = event.occurredAt;
+  let queuedAt = row.queuedAt;
   if (last && last.queuedAt >= queuedAt) queuedAt = new Date(Date.parse(last.queuedAt) + 1).toISOString();
-  await db.outbox.add({ id: event.id, event, queuedAt, attempts: 0, lastError: null });
+  await db.outbox.add({ ...row, queuedAt });
 }
 
 /** Optional fields are left out, not set to undefined, so the event hashes the same everywhere. */
@@ -81,15 +88,20 @@ function payloadOf(input: OutcomeInput): OutcomeRecordedPayload {
   return payload as OutcomeRecordedPayload;
 }
 
-/** Must run inside a transaction over device, outcomes and outbox. */
-async function writeOutcome(db: HearthDatabase, input: OutcomeInput, clock: Clock): Promise<OutcomeRecorded> {
-  const deviceId = await deviceIdOf(db);
+interface SealedOutcome {
+  event: OutcomeRecorded;
+  outcome: StoredOutcome;
+  row: StoredOutboxItem;
+}
+
+/** Builds and seals an outcome and its event; nothing is written yet. */
+async function sealedOutcome(db: HearthDatabase, input: OutcomeInput, deviceId: string, clock: Clock): Promise<SealedOutcome> {
   const event = OutcomeRecordedSchema.parse({
     ...eventBase(clock, input.visitId, deviceId),
     type: 'OutcomeRecorded',
     payload: payloadOf(input),
   });
-  await db.outcomes.put({
+  const outcome = await sealOutcome(db, {
     visitId: input.visitId,
     eventId: event.id,
     outcome: input.outcome,
@@ -97,32 +109,37 @@ async function writeOutcome(db: HearthDatabase, input: OutcomeInput, clock: Cloc
     recordedAt: event.occurredAt,
     payload: event.payload,
   });
-  await queue(db, event);
-  return event;
+  return { event, outcome, row: await outboxRow(db, event) };
 }
 
-/** Must run inside a transaction over device, outcomes and outbox. */
-async function writeWithdrawal(db: HearthDatabase, visitId: string, clock: Clock): Promise<OutcomeWithdrawn> {
-  const deviceId = await deviceIdOf(db);
-  const recorded = await db.outcomes.get(visitId);
-  if (!recorded) throw new NoOutcomeError();
+/** Builds and seals the withdrawal of the outcome whose event is `withdrawsEventId`. */
+async function sealedWithdrawal(db: HearthDatabase, visitId: string, withdrawsEventId: string, deviceId: string, clock: Clock) {
   const event = OutcomeWithdrawnSchema.parse({
     ...eventBase(clock, visitId, deviceId),
     type: 'OutcomeWithdrawn',
-    payload: { withdrawsEventId: recorded.eventId },
+    payload: { withdrawsEventId },
   });
-  await db.outcomes.delete(visitId);
-  await queue(db, event);
-  return event;
+  return { event, row: await outboxRow(db, event) };
+}
+
+/** Inside the transaction: the outcome sealed outside it must still be the one on the tablet. */
+async function expectOutcome(db: HearthDatabase, visitId: string, eventId: string): Promise<void> {
+  if ((await db.outcomes.get(visitId))?.eventId !== eventId) throw new NoOutcomeError();
 }
 
 /**
  * Records the person's decision. The outcome and its outbox row are written in ONE transaction:
  * either both are stored or neither, so the screen may say "saved" only after this resolves,
  * and a crash can never leave an outcome that will not be sent (or a send with no outcome).
+ * Both are sealed first, outside the transaction.
  */
 export async function recordOutcome(db: HearthDatabase, input: OutcomeInput, clock: Clock): Promise<OutcomeRecorded> {
-  return db.transaction('rw', [db.device, db.outcomes, db.outbox], () => writeOutcome(db, input, clock));
+  const sealed = await sealedOutcome(db, input, await deviceIdOf(db), clock);
+  await db.transaction('rw', [db.outcomes, db.outbox], async () => {
+    await db.outcomes.put(sealed.outcome);
+    await queue(db, sealed.row);
+  });
+  return sealed.event;
 }
 
 /**
@@ -131,7 +148,16 @@ export async function recordOutcome(db: HearthDatabase, input: OutcomeInput, clo
  * local outcome removed, in ONE transaction.
  */
 export async function withdrawOutcome(db: HearthDatabase, visitId: string, clock: Clock): Promise<OutcomeWithdrawn> {
-  return db.transaction('rw', [db.device, db.outcomes, db.outbox], () => writeWithdrawal(db, visitId, clock));
+  const deviceId = await deviceIdOf(db);
+  const recorded = await db.outcomes.get(visitId);
+  if (!recorded) throw new NoOutcomeError();
+  const withdrawal = await sealedWithdrawal(db, visitId, recorded.eventId, deviceId, clock);
+  await db.transaction('rw', [db.outcomes, db.outbox], async () => {
+    await expectOutcome(db, visitId, recorded.eventId);
+    await db.outcomes.delete(visitId);
+    await queue(db, withdrawal.row);
+  });
+  return withdrawal.event;
 }
 
 /**
@@ -150,13 +176,21 @@ export async function rerecordOutcomeWithHowDecided(
   howDecided: HowDecided,
   clock: Clock,
 ): Promise<OutcomeRecorded> {
-  return db.transaction('rw', [db.device, db.outcomes, db.outbox], async () => {
-    const recorded = await db.outcomes.get(visitId);
-    if (!recorded?.payload) throw new NoOutcomeError();
-    const { payload } = recorded;
-    await writeWithdrawal(db, visitId, clock);
-    return writeOutcome(db, { ...payload, visitId, howDecided }, clock);
+  const deviceId = await deviceIdOf(db);
+  const stored = await db.outcomes.get(visitId);
+  const recorded = stored && (await openOutcome(db, stored));
+  if (!recorded?.payload) throw new NoOutcomeError();
+  const { payload } = recorded;
+  const withdrawal = await sealedWithdrawal(db, visitId, recorded.eventId, deviceId, clock);
+  const again = await sealedOutcome(db, { ...payload, visitId, howDecided }, deviceId, clock);
+  await db.transaction('rw', [db.outcomes, db.outbox], async () => {
+    await expectOutcome(db, visitId, recorded.eventId);
+    await db.outcomes.delete(visitId);
+    await queue(db, withdrawal.row);
+    await db.outcomes.put(again.outcome);
+    await queue(db, again.row);
   });
+  return again.event;
 }
 
 export interface PersonModeSettingsInput {
@@ -175,15 +209,17 @@ export async function recordPersonModeSettings(
   input: PersonModeSettingsInput,
   clock: Clock,
 ): Promise<PersonModeSettingsChanged> {
-  return db.transaction('rw', [db.device, db.personModeSettings, db.outbox], async () => {
-    const deviceId = await deviceIdOf(db);
-    const event = PersonModeSettingsChangedSchema.parse({
-      ...eventBase(clock, input.visitId, deviceId),
-      type: 'PersonModeSettingsChanged',
-      payload: { personId: input.personId, settings: input.settings },
-    });
-    await db.personModeSettings.put({ personId: input.personId, settings: event.payload.settings, changedAt: event.occurredAt });
-    await queue(db, event);
-    return event;
+  const deviceId = await deviceIdOf(db);
+  const event = PersonModeSettingsChangedSchema.parse({
+    ...eventBase(clock, input.visitId, deviceId),
+    type: 'PersonModeSettingsChanged',
+    payload: { personId: input.personId, settings: input.settings },
   });
+  const settings = await sealPersonModeSettings(db, { personId: input.personId, settings: event.payload.settings, changedAt: event.occurredAt });
+  const row = await outboxRow(db, event);
+  await db.transaction('rw', [db.personModeSettings, db.outbox], async () => {
+    await db.personModeSettings.put(settings);
+    await queue(db, row);
+  });
+  return event;
 }

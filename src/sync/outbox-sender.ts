@@ -104,6 +104,7 @@ async function removeAcknowledged(db: HearthDatabase, ids: string[], at: Date): 
 
 async function markFailed(db: HearthDatabase, items: OutboxItem[], message: string): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
+    // Only clear fields change: the sealed event stays as it is.
     for (const item of items) {
       await db.outbox.update(item.id, { attempts: item.attempts + 1, lastError: message });
     }

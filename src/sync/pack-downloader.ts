@@ -2,6 +2,8 @@ import { packBytes, type PackFile, type VisitPack } from '../domain/visits';
 import type { HearthDatabase, LocalVisit } from '../local-db/database';
 import { PartialChangedError, receivedBytesOf } from '../local-db/partial-files';
 import { checkLocalPersonModeSettings, dropSettledPersonModeSettings } from '../local-db/person-mode-settings';
+import { getVisit } from '../local-db/queries';
+import { fileIntact, sealPack } from '../local-db/sealed-records';
 import { isQuotaError, retryStorageOnce } from '../local-db/storage-errors';
 import { DamagedFileError, downloadFile, PART_BYTES, type FileDownloadContext } from './file-download';
 import { runFileQueue } from './download-queue';
@@ -58,7 +60,7 @@ async function download(db: HearthDatabase, transport: Transport, visitId: strin
   const now = options.now ?? (() => new Date());
   const update = (change: Partial<LocalVisit>) => retryStorageOnce(() => db.visits.update(visitId, change));
   try {
-    const visit = await db.visits.get(visitId);
+    const visit = await getVisit(db, visitId);
     if (!visit) return { ok: false, reason: 'This visit is not on the tablet. Refresh the list of visits.' };
     // bytesStored is left as it was: a resumed download carries on from there, not from 0.
     await update({ packStatus: 'downloading', packError: null });
@@ -69,10 +71,12 @@ async function download(db: HearthDatabase, transport: Transport, visitId: strin
     const total = packBytes(pack);
     await checkRoom(pack, db, options.estimateStorage);
     const progress = await PackProgress.start(db, visitId, pack);
+    // Sealed before the transaction: WebCrypto cannot run inside one.
+    const sealed = await sealPack(db, { visitId, pack });
     // One transaction: the person's settings switch from the local ones to the new pack's in one step.
     await retryStorageOnce(() =>
       db.transaction('rw', [db.visits, db.packs, db.personModeSettings, db.outbox], async () => {
-        await db.packs.put({ visitId, pack });
+        await db.packs.put(sealed);
         await db.visits.update(visitId, { bytesTotal: total, bytesStored: progress.bytesStored() });
         await dropSettledPersonModeSettings(db, localSettings);
       }),
@@ -148,7 +152,7 @@ export async function missingFiles(db: HearthDatabase, pack: VisitPack): Promise
   const missing: PackFile[] = [];
   for (const file of pack.files) {
     const stored = await db.files.get(file.sha256);
-    if (!stored || stored.bytes !== file.bytes || stored.blob.size !== file.bytes) missing.push(file);
+    if (!stored || !fileIntact(stored, file.bytes)) missing.push(file);
   }
   return missing;
 }

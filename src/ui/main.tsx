@@ -1,10 +1,14 @@
+import './zod-jitless'; // first: see the file
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { openHearthDatabase } from '../local-db/database';
+import { getSession } from '../local-db/queries';
+import { browserMarkerMirror, checkForEviction } from '../local-db/eviction-sentinel';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
 import { App, type AppServices } from './app';
+import { wipeThisTablet } from './pwa/wipe-this-tablet';
 import { askToKeepStorage, browserStorage } from './pwa/device-storage';
 import { registerServiceWorker, listenForBackgroundSync } from './pwa/register-service-worker';
 import { routes } from './routes';
@@ -13,7 +17,16 @@ import './matching.css';
 import './person-mode/person-mode.css';
 
 const db = openHearthDatabase();
-const transport = createHttpTransport();
+// A 'device-revoked' answer to any request wipes the tablet at once (sync is defined below; called only later).
+// The organisation's name is remembered at each sync, because that answer's Clear-Site-Data may clear the session first.
+let organisationName: string | null = null;
+const rememberOrganisation = () =>
+  void getSession(db)
+    .then((session) => (organisationName = session?.session.organisation.name ?? organisationName))
+    .catch(() => undefined);
+const transport = createHttpTransport('', undefined, {
+  onDeviceRevoked: () => void wipeThisTablet(db, sync, 'revoked', { knownOrganisationName: () => organisationName }),
+});
 const sync = createSyncEngine({
   db,
   transport,
@@ -33,7 +46,11 @@ const services: AppServices = {
   storage: browserStorage(),
 };
 
+// First, once per launch: did the browser clear Hearth's database since the last one? (Shown on Planned visits.)
+void checkForEviction(db, browserMarkerMirror(), { now: services.now, makeMarker: () => crypto.randomUUID() }).catch(() => undefined);
 void askToKeepStorage(db, services.storage, services.now);
+sync.subscribe(rememberOrganisation);
+rememberOrganisation();
 sync.start();
 registerServiceWorker();
 const backgroundSync = listenForBackgroundSync(() => void sync.syncNow());

@@ -4,6 +4,8 @@ import { forceCloseDatabase, IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { SessionInfo } from '../../src/domain/api';
 import type { HearthEvent } from '../../src/domain/events';
 import { openHearthDatabase, type HearthDatabase } from '../../src/local-db/database';
+import { openOutboxItem } from '../../src/local-db/sealed-records';
+import { holdTestDataKey } from '../support/test-data-key';
 import { countOutbox, getOrCreateDevice, listOutbox, saveSession } from '../../src/local-db/queries';
 import type { Clock } from '../../src/local-db/record-event';
 import { createSyncEngine, type PageEvents, type SyncEngine, type SyncRunResult } from '../../src/sync/sync-engine';
@@ -99,11 +101,16 @@ export class SimTablet {
   }
 
   private openDb(): HearthDatabase {
-    const db = openOn(this.factory, this.dbName);
+    // Opened and unlocked again after each crash, as the organiser would (the data key is only in memory).
+    const db = holdTestDataKey(openOn(this.factory, this.dbName));
     // Counted only when the transaction commits: an aborted one (a crash mid-write) leaves no trace.
+    // The row's event is sealed: its place in commit order is taken at once, and filled once opened.
     db.outbox.hook('creating', (_key, item, transaction) => {
-      const event = structuredClone(item.event);
-      transaction.on('complete', () => this.committed.push(event));
+      const row = structuredClone(item);
+      transaction.on('complete', () => {
+        const slot = this.committed.push(row.event as HearthEvent) - 1;
+        void openOutboxItem(db, row).then((opened) => (this.committed[slot] = opened.event));
+      });
     });
     db.outbox.hook('deleting', (key, _item, transaction) => {
       transaction.on('complete', () => this.shownAsSent.add(key));

@@ -6,7 +6,7 @@ import { axeViolations } from './support/axe';
 import { targetProblems } from './support/targets';
 import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { getVisitReady, signInAsOrganiser, startJourney, type Journey } from './support/journey';
+import { getVisitReady, signInAsOrganiser, startJourney, unlockWithPassword, type Journey } from './support/journey';
 
 const SECOND_DEVICE_ID = '0190f5a2-7b3c-7d4e-8f00-00000000d002';
 
@@ -70,6 +70,18 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByRole('link', { name: /decisions/i }).first().click();
     await page.getByRole('heading', { level: 1, name: /decisions/i }).waitFor();
     await check('decisions');
+  });
+
+  it('the password screen after a reload, empty and with a wrong password', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Unlock Hearth' }).waitFor();
+    await check('unlock-hearth');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await check('unlock-hearth-wrong-password');
+    await unlockWithPassword(page);
+    await page.getByRole('heading', { level: 1, name: /decisions/i }).waitFor();
   });
 
   it('follow-ups, one to do and one done', async () => {
@@ -207,6 +219,21 @@ describe('organiser screens have no axe-core violations', () => {
     await page.getByText('Type the PIN you use now.').waitFor();
     await check('tablet');
     await page.goBack();
+
+    // After five minutes without use Hearth locks behind the PIN: the page's clock is moved on to get there.
+    await page.getByRole('button', { name: /hand the tablet to hilda/i }).waitFor();
+    await page.clock.install();
+    await page.keyboard.press('Shift'); // a use: the lock's five minutes start again, on the moved clock
+    await page.clock.fastForward('05:01');
+    await page.getByRole('heading', { level: 1, name: 'Hearth is locked' }).waitFor();
+    await check('hearth-is-locked');
+    await page.getByLabel('Your PIN').fill('0000');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await check('hearth-is-locked-wrong-pin');
+    await page.getByLabel('Your PIN').fill('2580');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /visit to hilda/i }).waitFor();
 
     await page.getByRole('button', { name: /hand the tablet to hilda/i }).click();
     await page.getByRole('heading', { level: 1, name: /who would you like to support you, hilda/i }).waitFor();

@@ -51,7 +51,11 @@ describe('a film recorded in the app reaches the person’s card', () => {
     expect(after.film).not.toBe(before.film);
     expect(after.poster).not.toBeNull();
     newFilm = after.film!;
-    await page.getByRole('button', { name: /sign out/i }).click();
+    // Signing out wipes what Hearth kept in this browser, then offers a fresh sign-in.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'You have signed out' }).waitFor();
+    await page.getByText('Nothing about anyone is stored on this tablet now.').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Sign in again' }).click();
   });
 
   it('the organiser downloads Hilda’s visit afresh: Sam’s card plays the new film from the tablet', async () => {

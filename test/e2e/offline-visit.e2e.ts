@@ -2,9 +2,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HearthEvent } from '../../src/domain/events';
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
+import { SEALED_BYTES_OVERHEAD } from '../../src/local-db/data-key';
 import { readStore, screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { signInAsOrganiser, startJourney, type Journey } from './support/journey';
+import { signInAsOrganiser, startJourney, unlockWithPassword, type Journey } from './support/journey';
 
 const ORGANISER_PIN = '2580';
 
@@ -15,12 +16,29 @@ describe('a home visit with the network off', () => {
   let context: BrowserContext;
   let page: Page;
   let hildaVisitId = '';
-  let sentEvent: HearthEvent | undefined;
-  let deviceId = '';
+  let hildaPack: VisitPack | undefined;
+  let outboxIds: string[] = [];
+  /** What the tablet sent to /api/events, exactly as it went: the outbox itself is sealed. */
+  const sentBatches: { deviceId: string; deviceLabel: string; events: HearthEvent[] }[] = [];
 
   beforeAll(async () => {
     journey = await startJourney();
     ({ hearth, context, page } = journey);
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/events') sentBatches.push(request.postDataJSON());
+    });
+    // Keeps each Blob the app turns into a blob: URL, so the test can hash what it plays (the CSP rightly
+    // refuses to fetch blob: URLs from the page, so this is the way to read them).
+    await context.addInitScript(() => {
+      const blobs = new Map<string, Blob>();
+      (window as unknown as { __hearthBlobs: Map<string, Blob> }).__hearthBlobs = blobs;
+      const make = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (object: Blob | MediaSource) => {
+        const url = make(object);
+        if (object instanceof Blob) blobs.set(url, object);
+        return url;
+      };
+    });
   });
 
   afterAll(async () => {
@@ -46,32 +64,40 @@ describe('a home visit with the network off', () => {
     expect(await progress.getAttribute('aria-valuenow')).toBe(await progress.getAttribute('aria-valuemax'));
     await screenshot(page, '2-visit-ready');
 
-    // Every file the server's manifest lists is in IndexedDB with the same size and SHA-256.
-    const check = await page.evaluate(async (visitId) => {
-      const response = await fetch(`/api/visits/${visitId}/pack`, { cache: 'no-store' });
-      const pack = (await response.json()) as VisitPack;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('hearth');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const results: { sha256: string; ok: boolean }[] = [];
-      for (const file of pack.files) {
-        const stored = await new Promise<{ blob: Blob; bytes: number } | undefined>((resolve) => {
-          const request = db.transaction('files').objectStore('files').get(file.sha256);
-          request.onsuccess = () => resolve(request.result);
+    // Every file the server's manifest lists is in IndexedDB with all its bytes, and sealed: what is stored
+    // is not the file (its SHA-256 differs) but encrypted pieces, each the plain size plus its IV and tag.
+    // That the sealed bytes open to the very file is checked in step 4, on the film the app plays.
+    const check = await page.evaluate(
+      async ({ visitId, overhead }) => {
+        const response = await fetch(`/api/visits/${visitId}/pack`, { cache: 'no-store' });
+        const pack = (await response.json()) as VisitPack;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('hearth');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
         });
-        if (!stored) {
-          results.push({ sha256: file.sha256, ok: false });
-          continue;
+        const results: { sha256: string; ok: boolean }[] = [];
+        for (const file of pack.files) {
+          const stored = await new Promise<{ blob: Blob; bytes: number; pieces?: { bytes: number }[] } | undefined>((resolve) => {
+            const request = db.transaction('files').objectStore('files').get(file.sha256);
+            request.onsuccess = () => resolve(request.result);
+          });
+          if (!stored?.pieces) {
+            results.push({ sha256: file.sha256, ok: false });
+            continue;
+          }
+          const digest = await crypto.subtle.digest('SHA-256', await stored.blob.arrayBuffer());
+          const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+          const plainBytes = stored.pieces.reduce((sum, p) => sum + p.bytes, 0);
+          const sealedSize = plainBytes + stored.pieces.length * overhead;
+          results.push({ sha256: file.sha256, ok: hex !== file.sha256 && stored.bytes === file.bytes && plainBytes === file.bytes && stored.blob.size === sealedSize });
         }
-        const digest = await crypto.subtle.digest('SHA-256', await stored.blob.arrayBuffer());
-        const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-        results.push({ sha256: file.sha256, ok: hex === file.sha256 && stored.blob.size === file.bytes });
-      }
-      db.close();
-      return { candidates: pack.candidates.length, films: pack.files.filter((f) => f.type === 'video/mp4').length, results };
-    }, hildaVisitId);
+        db.close();
+        return { pack, candidates: pack.candidates.length, films: pack.files.filter((f) => f.type === 'video/mp4').length, results };
+      },
+      { visitId: hildaVisitId, overhead: SEALED_BYTES_OVERHEAD },
+    );
+    hildaPack = check.pack;
     expect(check.candidates).toBeGreaterThanOrEqual(3);
     expect(check.films).toBe(check.candidates);
     expect(check.results.length).toBeGreaterThanOrEqual(check.candidates * 2);
@@ -84,6 +110,8 @@ describe('a home visit with the network off', () => {
   it('3. with the network off, a reload still opens the app and the visit is still ready', async () => {
     await context.setOffline(true);
     await page.reload();
+    // A reload forgets the key to the records on the tablet: the organiser's password opens them, offline.
+    await unlockWithPassword(page);
     await page.getByText(/ready to use offline/i).first().waitFor();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await screenshot(page, '3-offline-after-reload');
@@ -119,6 +147,15 @@ describe('a home visit with the network off', () => {
     const video = page.locator('video');
     await video.waitFor();
     expect(await video.getAttribute('src')).toMatch(/^blob:/);
+    // What plays is Sam's film exactly as the office sent it, opened from its sealed pieces.
+    const sam = hildaPack!.candidates.find((c) => c.firstName === 'Sam')!;
+    const playedSha = await video.evaluate(async (v: HTMLVideoElement) => {
+      const blob = (window as unknown as { __hearthBlobs: Map<string, Blob> }).__hearthBlobs.get(v.src);
+      if (!blob) return 'not made by URL.createObjectURL';
+      const bytes = await blob.arrayBuffer();
+      return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+    });
+    expect(playedSha).toBe(sam.film);
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
     expect(duration).toBeGreaterThan(1);
@@ -135,11 +172,14 @@ describe('a home visit with the network off', () => {
   });
 
   it('5. the choice is in the outbox, and a reload while still offline keeps it', async () => {
-    const outbox = await readStore<{ id: string; event: HearthEvent }>(page, 'outbox');
+    // The outbox row is sealed: in clear only what it is about (random ids and the event's type); what was
+    // chosen is checked in step 6, in what the tablet sends.
+    const outbox = await readStore<{ id: string; visitId: string; eventType: string; event?: unknown; sealed?: unknown }>(page, 'outbox');
     expect(outbox).toHaveLength(1);
-    sentEvent = outbox[0]!.event;
-    deviceId = sentEvent.deviceId;
-    expect(sentEvent).toMatchObject({ type: 'OutcomeRecorded', visitId: hildaVisitId, payload: { outcome: 'chosen', presentation: 'description-first' } });
+    expect(outbox[0]).toMatchObject({ visitId: hildaVisitId, eventType: 'OutcomeRecorded' });
+    expect(outbox[0]!.event).toBeUndefined();
+    expect(JSON.stringify(outbox[0]!.sealed)).not.toMatch(/sam|chosen/i);
+    outboxIds = outbox.map((row) => row.id);
 
     // Handing back: the organiser's PIN, then how it was decided (saved unchanged: no new event).
     await page.getByRole('button', { name: /give the tablet back/i }).click();
@@ -150,6 +190,7 @@ describe('a home visit with the network off', () => {
     await page.getByRole('button', { name: /save and finish/i }).click();
     await page.getByText(/hilda chose sam/i).first().waitFor();
     await page.reload();
+    await unlockWithPassword(page);
     await page.getByText(/hilda chose sam/i).first().waitFor();
     await page.getByText(/1 record waiting to be sent/i).first().waitFor();
     expect(await readStore(page, 'outbox')).toHaveLength(1);
@@ -160,17 +201,20 @@ describe('a home visit with the network off', () => {
     await context.setOffline(false);
     await expect.poll(() => readStore(page, 'outbox').then((rows) => rows.length), { timeout: 60_000, interval: 500 }).toBe(0);
 
+    const sent = sentBatches.flatMap((batch) => batch.events.map((event) => ({ batch, event }))).filter(({ event }) => outboxIds.includes(event.id));
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    const { batch, event: sentEvent } = sent[0]!;
+    expect(sentEvent).toMatchObject({ type: 'OutcomeRecorded', visitId: hildaVisitId, payload: { outcome: 'chosen', presentation: 'description-first' } });
+    const deviceId = sentEvent.deviceId;
+
     // Sent twice, exactly as the tablet sent it: the office answers "already stored" and keeps one decision.
-    const [device] = await readStore<{ deviceId: string; label: string }>(page, 'device');
-    const again = await context.request.post(`${hearth.url}/api/events`, {
-      data: { deviceId, deviceLabel: device!.label, events: [sentEvent] },
-    });
+    const again = await context.request.post(`${hearth.url}/api/events`, { data: batch });
     expect(again.status()).toBe(200);
-    expect(await again.json()).toEqual({ results: [{ id: sentEvent!.id, status: 'already-stored' }] });
+    expect(await again.json()).toEqual({ results: batch.events.map((e) => ({ id: e.id, status: 'already-stored' })) });
 
     const visits = (await (await context.request.get(`${hearth.url}/api/visits`)).json()) as { visits: VisitSummary[] };
     const hilda = visits.visits.find((v) => v.id === hildaVisitId);
-    expect(hilda?.decision).toMatchObject({ eventId: sentEvent!.id, outcome: 'chosen', chosenCarerFirstName: 'Sam', deviceId, deviceLabel: device!.label });
+    expect(hilda?.decision).toMatchObject({ eventId: sentEvent.id, outcome: 'chosen', chosenCarerFirstName: 'Sam', deviceId, deviceLabel: batch.deviceLabel });
 
     await page.getByRole('link', { name: /decisions/i }).first().click();
     const row = page.getByRole('listitem').filter({ hasText: /hilda/i }).or(page.getByRole('row').filter({ hasText: /hilda/i }));
@@ -181,7 +225,9 @@ describe('a home visit with the network off', () => {
     await screenshot(page, '6-office-decided');
   });
   it('7. the organiser switches on high contrast and the largest text, hands over again, and leaves with the PIN', async () => {
+    // Typing the address loads the app afresh, so the key to the records is asked for again.
     await page.goto(`${hearth.url}/visits/${hildaVisitId}`);
+    await unlockWithPassword(page);
     const settings = page.getByRole('region', { name: /person mode settings for hilda/i });
     await settings.getByRole('radio', { name: 'Largest' }).check();
     await settings.getByRole('checkbox', { name: /high contrast/i }).check();

@@ -6,11 +6,12 @@ import { en } from '../../src/ui/person-mode/text/en';
 import { axeViolations } from './support/axe';
 import { readStore, screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { getVisitReady, signInAsOrganiser, startJourney, type Journey } from './support/journey';
+import { getVisitReady, signInAsOrganiser, startJourney, unlockWithPassword, type Journey } from './support/journey';
 
 const ORGANISER_PIN = '2580';
 
-type OutboxRow = { id: string; event: HearthEvent };
+/** An outbox row as stored: the event is sealed; what it is about is in clear (random ids and its type). */
+type OutboxRow = { id: string; eventType: string };
 type RecordedPayload = { outcome: string; chosenCarerId: string | null; language: string; howDecided?: { supportsUsed: string[] } };
 
 /** What the element with focus is called: its aria-label, its id (inputs) or its text. */
@@ -34,12 +35,10 @@ async function tabTo(page: Page, name: RegExp | string, { back = false, max = 80
   throw new Error(`Tab never reached ${String(name)} (last: ${await focusedName(page)})`);
 }
 
-async function outcomesInOutbox(page: Page): Promise<{ id: string; payload: RecordedPayload }[]> {
+/** The ids of the outcomes waiting in the outbox. Their content is sealed: it is checked when it is sent. */
+async function outcomesInOutbox(page: Page): Promise<string[]> {
   const rows = await readStore<OutboxRow>(page, 'outbox');
-  return rows
-    .map((r) => r.event)
-    .filter((e) => e.type === 'OutcomeRecorded')
-    .map((e) => ({ id: e.id, payload: (e as unknown as { payload: RecordedPayload }).payload }));
+  return rows.filter((r) => r.eventType === 'OutcomeRecorded').map((r) => r.id);
 }
 
 async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
@@ -87,11 +86,26 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
   let context: BrowserContext;
   let page: Page;
   let visitUrl = '';
+  /** What each outcome recorded here must say when the tablet sends it, by event id. */
+  const expectedPayloads = new Map<string, (payload: RecordedPayload) => void>();
+  /** The events the tablet sent to /api/events, exactly as they went. */
+  const sentEvents: HearthEvent[] = [];
 
   beforeAll(async () => {
     journey = await startJourney();
     ({ hearth, context, page } = journey);
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/events') sentEvents.push(...(request.postDataJSON() as { events: HearthEvent[] }).events);
+    });
   });
+
+  /** The one outcome added since `before`, and what it must say when sent. */
+  const expectOneMoreOutcome = async (before: string[], check: (payload: RecordedPayload) => void) => {
+    const after = await outcomesInOutbox(page);
+    expect(after).toHaveLength(before.length + 1);
+    const added = after.find((id) => !before.includes(id))!;
+    expectedPayloads.set(added, check);
+  };
 
   afterAll(async () => {
     await journey?.stop();
@@ -123,6 +137,8 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
 
     await context.setOffline(true);
     await page.reload();
+    // A reload forgets the key to the tablet's records: the organiser's password opens them, offline.
+    await unlockWithPassword(page);
     await page.getByText(/ready to use offline/i).first().waitFor();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   });
@@ -191,11 +207,10 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
     await page.getByRole('button', { name: /save and finish/i }).click();
     await page.getByRole('heading', { level: 1, name: /visit to hilda/i }).waitFor();
 
-    const after = await outcomesInOutbox(page);
-    expect(after).toHaveLength(before.length + 1);
-    const added = after.find((o) => !before.some((b) => b.id === o.id))!;
-    expect(added.payload).toMatchObject({ outcome: 'chosen', language: 'en' });
-    expect(added.payload.chosenCarerId).toBeTruthy();
+    await expectOneMoreOutcome(before, (payload) => {
+      expect(payload).toMatchObject({ outcome: 'chosen', language: 'en' });
+      expect(payload.chosenCarerId).toBeTruthy();
+    });
   });
 
   it('2. single-key scanning: the light moves every second and Space chooses', async () => {
@@ -221,11 +236,10 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
     await screenshot(page, 'access-2-scan-you-chose');
 
     // The record is kept the moment the person chose.
-    const after = await outcomesInOutbox(page);
-    expect(after).toHaveLength(before.length + 1);
-    const added = after.find((o) => !before.some((b) => b.id === o.id))!;
-    expect(added.payload).toMatchObject({ outcome: 'chosen', language: 'en' });
-    expect(added.payload.howDecided?.supportsUsed).toContain('scanning');
+    await expectOneMoreOutcome(before, (payload) => {
+      expect(payload).toMatchObject({ outcome: 'chosen', language: 'en' });
+      expect(payload.howDecided?.supportsUsed).toContain('scanning');
+    });
 
     // "Give the tablet back" by the same switch, then the organiser's PIN.
     await waitForScanHighlight(page, en.giveBack, 15_000);
@@ -273,11 +287,21 @@ describe('person mode by keyboard, by single-key scanning and in Welsh, with the
 
     await page.getByRole('button', { name: cy.giveBack }).click();
     await takeBackWithPin(cy);
-    const after = await outcomesInOutbox(page);
-    expect(after).toHaveLength(before.length + 1);
-    const added = after.find((o) => !before.some((b) => b.id === o.id))!;
-    expect(added.payload).toMatchObject({ outcome: 'chosen', language: 'cy' });
-    expect(added.payload.howDecided?.supportsUsed).toContain('welsh');
+    await expectOneMoreOutcome(before, (payload) => {
+      expect(payload).toMatchObject({ outcome: 'chosen', language: 'cy' });
+      expect(payload.howDecided?.supportsUsed).toContain('welsh');
+    });
     expect(page.url()).toBe(visitUrl);
+  });
+
+  it('4. when the network returns, the office is sent each choice as it was made', async () => {
+    expect(expectedPayloads.size).toBe(3);
+    await context.setOffline(false);
+    await expect.poll(() => outcomesInOutbox(page).then((ids) => ids.length), { timeout: 60_000, interval: 500 }).toBe(0);
+    for (const [id, check] of expectedPayloads) {
+      const sent = sentEvents.find((e) => e.id === id);
+      expect(sent, `outcome ${id} was sent`).toBeDefined();
+      check((sent as unknown as { payload: RecordedPayload }).payload);
+    }
   });
 });

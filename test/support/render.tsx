@@ -16,6 +16,7 @@ import { resetPersonModeStore } from '../../src/ui/stores/person-mode-store';
 import { resetUpdateStore } from '../../src/ui/stores/update-store';
 import { makePack, testId, type PackOptions, type TestFile } from './factories';
 import { FakeOffice } from './fake-transport';
+import { holdTestDataKey } from './test-data-key';
 
 // jsdom's Blob has no arrayBuffer() and comes back from fake-indexeddb as {}: use Node's, which
 // fake-indexeddb clones faithfully, so the real pack downloader can hash and store files here too.
@@ -69,7 +70,8 @@ let randomCounter = 0;
 /** A fresh world per test: its own Dexie database, an in-memory office with one visit, a real sync engine (not started). */
 export async function makeWorld(options: WorldOptions = {}): Promise<World> {
   const { signedIn = true, visitsOnTablet = true, packReady = false, names, pack: packOptions, organiserPin = ORGANISER_PIN } = options;
-  const db = openHearthDatabase(`hearth-ui-test-${++databaseCounter}-${Date.now()}`);
+  // The data key in memory, as after a sign-in (tests of the lock drop it: db.dataKey.drop()).
+  const db = holdTestDataKey(openHearthDatabase(`hearth-ui-test-${++databaseCounter}-${Date.now()}`));
   const office = new FakeOffice();
   const { pack, files } = await makePack(names, packOptions);
   office.addPack(pack, files);

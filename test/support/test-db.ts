@@ -3,6 +3,7 @@ import { openHearthDatabase, type HearthDatabase } from '../../src/local-db/data
 import { getOrCreateDevice, saveSession } from '../../src/local-db/queries';
 import type { Clock } from '../../src/local-db/record-event';
 import { makeSession } from './factories';
+import { holdTestDataKey } from './test-data-key';
 
 let opened: HearthDatabase[] = [];
 let serial = 0;
@@ -15,10 +16,10 @@ afterEach(async () => {
   opened = [];
 });
 
-/** A fresh Dexie database (on fake-indexeddb) per test, deleted afterwards. */
+/** A fresh Dexie database (on fake-indexeddb) per test, deleted afterwards, with a data key in memory. */
 export function freshDb(): HearthDatabase {
   serial += 1;
-  const db = openHearthDatabase(`hearth-test-${process.pid}-${serial}`);
+  const db = holdTestDataKey(openHearthDatabase(`hearth-test-${process.pid}-${serial}`));
   opened.push(db);
   return db;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dice, mulberry32 } from '../../src/cli/bench/mulberry32';
 import type { VisitPack } from '../../src/domain/visits';
 import type { HearthDatabase } from '../../src/local-db/database';
-import { getVisit } from '../../src/local-db/queries';
+import { getFile, getVisit } from '../../src/local-db/queries';
 import { recordOutcome } from '../../src/local-db/record-event';
 import { downloadVisitPack } from '../../src/sync/pack-downloader';
 import { refreshVisits } from '../../src/sync/visit-list';
@@ -33,7 +33,7 @@ async function readyButBroken(db: HearthDatabase, pack: VisitPack): Promise<stri
   if ((await getVisit(db, pack.visit.id))?.packStatus !== 'ready') return [];
   const broken: string[] = [];
   for (const file of pack.files) {
-    const stored = await db.files.get(file.sha256);
+    const stored = await getFile(db, file.sha256);
     const bytes = stored && new Uint8Array(await stored.blob.arrayBuffer());
     if (!bytes || bytes.length !== file.bytes || (await sha256HexOf(bytes)) !== file.sha256) broken.push(file.sha256);
   }

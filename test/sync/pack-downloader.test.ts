@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSON_MODE_SETTINGS, type PersonModeSettings } from '../../src/domain/person-mode';
 import type { VisitPack } from '../../src/domain/visits';
-import { getLocalPersonModeSettings, getPack, getVisit } from '../../src/local-db/queries';
+import { getFile, getLocalPersonModeSettings, getPack, getVisit } from '../../src/local-db/queries';
 import { recordPersonModeSettings } from '../../src/local-db/record-event';
 import { pushOutbox } from '../../src/sync/outbox-sender';
 import { downloadVisitPack } from '../../src/sync/pack-downloader';
@@ -30,11 +30,11 @@ describe('downloadVisitPack', () => {
     expect(visit).toMatchObject({ packStatus: 'ready', packError: null });
     expect(visit?.bytesStored).toBe(visit?.bytesTotal);
     for (const f of files) {
-      const stored = await db.files.get(f.file.sha256);
+      const stored = await getFile(db, f.file.sha256);
       expect(stored?.blob.type).toBe(f.file.type);
       expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(f.bytes);
     }
-    expect((await db.packs.get(pack.visit.id))?.pack).toEqual(pack);
+    expect((await getPack(db, pack.visit.id))?.pack).toEqual(pack);
   });
 
   it('never marks a visit ready when a file arrives damaged, and says why', async () => {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { listOutbox } from '../../src/local-db/queries';
+import { getLocalPersonModeSettings, listOutbox } from '../../src/local-db/queries';
 import { recordOutcome } from '../../src/local-db/record-event';
 import { testId } from '../support/factories';
 import { renderAt, TEST_NOW } from '../support/render';
@@ -67,7 +67,7 @@ describe('a visit', () => {
         settings: { language: 'cy', textSize: 'larger', highContrast: true, selection: 'dwell', dwellMs: 2000, descriptionFirst: true },
       },
     });
-    expect((await world.db.personModeSettings.get(world.pack.person.id))?.settings.language).toBe('cy');
+    expect((await getLocalPersonModeSettings(world.db, world.pack.person.id))?.language).toBe('cy');
   });
 
   it('shows an outcome recorded on this tablet, and whether it has been sent', async () => {

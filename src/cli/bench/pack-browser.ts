@@ -1,4 +1,5 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { SEALED_BYTES_OVERHEAD } from '../../local-db/data-key';
 
 export const LINK_MBPS = 20;
 /** A good 4G or home line: small, but every request still pays it. */
@@ -42,6 +43,8 @@ export interface BenchTablet {
   /** Switches the emulated link: throttled to LINK_MBPS, or off altogether. */
   link: (state: 'throttled' | 'offline') => Promise<void>;
   close: () => Promise<void>;
+  /** Each planned visit's id by the person's first name, read from the office once at sign-in: on the tablet the names are sealed. */
+  visitIds: ReadonlyMap<string, string>;
 }
 
 /** A fresh tablet (its own IndexedDB), signed in as the organiser, with the link throttled from then on. */
@@ -54,6 +57,9 @@ export async function signedInTablet(browser: Browser, url: string, login: { ema
   await page.getByLabel(/password/i).fill(login.password);
   await page.getByRole('button', { name: /sign in/i }).click();
   await page.getByRole('heading', { level: 1, name: /planned visits/i }).waitFor();
+  // The context's own request client: it sends the page's cookies.
+  const visits = (await (await page.request.get(new URL('/api/visits', url).href)).json()) as { visits: { id: string; personFirstName: string }[] };
+  const visitIds = new Map(visits.visits.map((v) => [v.personFirstName, v.id]));
 
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -67,7 +73,7 @@ export async function signedInTablet(browser: Browser, url: string, login: { ema
     });
   };
   await link('throttled');
-  return { page, meter, link, close: () => context.close() };
+  return { page, meter, link, close: () => context.close(), visitIds };
 }
 
 export interface VisitOnTablet {
@@ -77,31 +83,39 @@ export interface VisitOnTablet {
 }
 
 /** The visit's record straight from the app's IndexedDB (not the screen), by the person's first name. */
-export function visitOnTablet(page: Page, firstName: string): Promise<VisitOnTablet | null> {
-  return page.evaluate(
-    (name) =>
+/** The visit's pack state on the tablet, by its id (the fields read are kept in clear; the summary is sealed). */
+export function visitOnTablet(tablet: BenchTablet, firstName: string): Promise<VisitOnTablet | null> {
+  const visitId = tablet.visitIds.get(firstName);
+  if (!visitId) throw new Error(`No planned visit for ${firstName}.`);
+  return tablet.page.evaluate(
+    (id) =>
       new Promise<VisitOnTablet | null>((resolve, reject) => {
         const open = indexedDB.open('hearth');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('visits').objectStore('visits').getAll();
+          const request = open.result.transaction('visits').objectStore('visits').get(id);
           request.onsuccess = () => {
             open.result.close();
-            const visits = request.result as (VisitOnTablet & { summary: { personFirstName: string } })[];
-            const visit = visits.find((v) => v.summary.personFirstName === name);
+            const visit = request.result as VisitOnTablet | undefined;
             resolve(visit ? { packStatus: visit.packStatus, bytesStored: visit.bytesStored, bytesTotal: visit.bytesTotal } : null);
           };
           request.onerror = () => reject(request.error);
         };
       }),
-    firstName,
+    visitId,
   );
 }
 
-/** Hashes every stored file in the page: how many there are, and which do not match their SHA-256 or size. */
+/**
+ * Checks every stored file in the page: how many there are, and which are not whole. Files are stored
+ * sealed (encrypted piece by piece, each piece its plain size plus IV and tag), so the page cannot hash
+ * them without the in-memory key; the app itself checked each file's SHA-256 before it was stored. Here:
+ * the pieces add up to the file's size, the stored Blob is exactly those pieces sealed, and what is stored
+ * is not the plain file (its SHA-256 must differ).
+ */
 export function verifyStoredFiles(page: Page): Promise<{ files: number; bad: string[]; partials: number }> {
   // No named functions inside: tsx would wrap them in a helper that does not exist in the page.
-  return page.evaluate(async () => {
+  return page.evaluate(async (overhead) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('hearth');
       open.onsuccess = () => resolve(open.result);
@@ -110,7 +124,7 @@ export function verifyStoredFiles(page: Page): Promise<{ files: number; bad: str
     const [files, partials] = await Promise.all(
       ['files', 'partialFiles'].map(
         (store) =>
-          new Promise<{ sha256: string; bytes: number; blob: Blob }[]>((resolve, reject) => {
+          new Promise<{ sha256: string; bytes: number; blob: Blob; pieces?: { bytes: number }[] }[]>((resolve, reject) => {
             const request = db.transaction(store).objectStore(store).getAll();
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
@@ -119,11 +133,14 @@ export function verifyStoredFiles(page: Page): Promise<{ files: number; bad: str
     );
     const bad: string[] = [];
     for (const file of files!) {
+      const pieces = file.pieces ?? [];
+      const plainBytes = pieces.reduce((sum, p) => sum + p.bytes, 0);
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.blob.arrayBuffer()));
       const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-      if (hex !== file.sha256 || file.blob.size !== file.bytes) bad.push(file.sha256);
+      const whole = plainBytes === file.bytes && file.blob.size === plainBytes + pieces.length * overhead;
+      if (!whole || hex === file.sha256) bad.push(file.sha256);
     }
     db.close();
     return { files: files!.length, bad, partials: partials!.length };
-  });
+  }, SEALED_BYTES_OVERHEAD);
 }

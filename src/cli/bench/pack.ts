@@ -31,7 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitForVisit(tablet: BenchTablet, done: (visit: VisitOnTablet) => boolean): Promise<VisitOnTablet> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const visit = await visitOnTablet(tablet.page, PERSON);
+    const visit = await visitOnTablet(tablet, PERSON);
     if (visit && done(visit)) return visit;
     if (Date.now() > deadline) throw new Error(`the visit did not get there in time: ${JSON.stringify(visit)}`);
     await sleep(POLL_MS);
@@ -46,7 +46,7 @@ async function openVisit(tablet: BenchTablet): Promise<void> {
 
 async function expectVerified(tablet: BenchTablet, run: string): Promise<number> {
   const { files, bad, partials } = await verifyStoredFiles(tablet.page);
-  if (bad.length > 0 || partials > 0) throw new Error(`${run}: ${bad.length} file(s) do not match their SHA-256; ${partials} partial(s) left`);
+  if (bad.length > 0 || partials > 0) throw new Error(`${run}: ${bad.length} file(s) not stored whole and sealed; ${partials} partial(s) left`);
   return files;
 }
 
@@ -58,7 +58,7 @@ async function cleanRun(browser: Browser, url: string) {
   await tablet.page.getByRole('button', { name: /get ready for offline use/i }).click();
   await tablet.page.getByText(/ready to use offline/i).first().waitFor({ timeout: READY_TIMEOUT_MS });
   const msToReady = performance.now() - started;
-  const visit = (await visitOnTablet(tablet.page, PERSON))!;
+  const visit = (await visitOnTablet(tablet, PERSON))!;
   const files = await expectVerified(tablet, 'clean run');
   const transferred = tablet.meter.total();
   await tablet.close();

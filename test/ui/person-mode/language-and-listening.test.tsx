@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { getOutcome } from '../../../src/local-db/queries';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeSpeech, removeFakeSpeech } from '../../support/fake-speech';
 import { openPersonMode } from '../../support/person-mode';
@@ -26,7 +27,7 @@ describe('person mode in Welsh', () => {
     await user.click(screen.getByRole('button', { name: 'Dewis Sam' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Dewisoch chi Sam' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: "Rhoi'r llechen yn ôl" })).toBeInTheDocument();
-    const payload = (await world.db.outcomes.get(world.visitId))?.payload;
+    const payload = (await getOutcome(world.db, world.visitId))?.payload;
     expect(payload?.language).toBe('cy');
     expect(payload?.howDecided?.supportsUsed).toEqual(['welsh']);
   });
@@ -50,7 +51,7 @@ describe('Listen', () => {
 
     await user.click(screen.getByRole('button', { name: 'Choose Sam' }));
     await screen.findByRole('heading', { level: 1, name: 'You chose Sam' });
-    expect((await world.db.outcomes.get(world.visitId))?.payload?.howDecided?.supportsUsed).toEqual(['audio']);
+    expect((await getOutcome(world.db, world.visitId))?.payload?.howDecided?.supportsUsed).toEqual(['audio']);
   });
 
   it('plays the carer’s own recording when the pack has one', async () => {

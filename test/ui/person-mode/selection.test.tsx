@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { getOutcome } from '../../../src/local-db/queries';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCAN_ROUNDS_BEFORE_PAUSE } from '../../../src/ui/person-mode/use-scanning';
 import { fakeSpeech, removeFakeSpeech } from '../../support/fake-speech';
@@ -39,7 +40,7 @@ describe('dwell: hold to choose', () => {
     act(() => vi.advanceTimersByTime(1500));
     vi.useRealTimers();
     expect(await screen.findByRole('heading', { level: 1, name: 'You chose Sam' })).toBeInTheDocument();
-    expect((await world.db.outcomes.get(world.visitId))?.payload?.howDecided?.supportsUsed).toEqual(['dwell']);
+    expect((await getOutcome(world.db, world.visitId))?.payload?.howDecided?.supportsUsed).toEqual(['dwell']);
   });
 
   it('a keyboard or switch press still acts at once', async () => {
@@ -68,7 +69,7 @@ describe('scanning', () => {
     fireEvent.click(screen.getByRole('heading', { level: 1 })); // a tap anywhere is the switch
     vi.useRealTimers();
     expect(await screen.findByRole('heading', { level: 1, name: 'You chose Sam' })).toBeInTheDocument();
-    const payload = (await world.db.outcomes.get(world.visitId))?.payload;
+    const payload = (await getOutcome(world.db, world.visitId))?.payload;
     expect(payload?.reactions).toEqual([{ carerId: world.pack.candidates[0]!.id, reaction: 'like' }]);
     expect(payload?.howDecided?.supportsUsed).toEqual(['scanning']);
   });

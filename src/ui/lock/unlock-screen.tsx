@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { getDevice } from '../../local-db/queries';
+import { unlockAtSignIn, unlockWithPassword } from '../../local-db/unlock';
+import { useAppServices } from '../app';
+import { CredentialFields } from '../components/credential-fields';
+import { PageHeading } from '../components/page-heading';
+import { TextField } from '../components/text-field';
+import { useSignIn } from '../hooks/use-sign-in';
+
+const WRONG_PASSWORD =
+  'That password did not open Hearth. Use the password you last signed in with on this tablet. If it was changed at the office, connect to the internet and try again.';
+
+/**
+ * Shown when the records on this tablet are locked and the key that opens them is not in memory (after
+ * a reload, or too many wrong PINs). Offline, the organiser's password opens them; online, a password
+ * changed at the office works too (the office's key for this tablet), or a full sign-in with email.
+ */
+export function UnlockScreen({ hasStoredKey }: { hasStoredKey: boolean }) {
+  const [withEmail, setWithEmail] = useState(!hasStoredKey);
+  return (
+    <main id="main" className="organiser-main narrow">
+      <p className="brand">Hearth</p>
+      <PageHeading>Unlock Hearth</PageHeading>
+      <p>The records on this tablet are locked. {withEmail ? 'Sign in with your email address and password.' : 'Enter your Hearth password to open them.'}</p>
+      {withEmail ? <EmailSignIn /> : <PasswordUnlock onUseEmail={() => setWithEmail(true)} />}
+    </main>
+  );
+}
+
+function PasswordUnlock({ onUseEmail }: { onUseEmail: () => void }) {
+  const { db, transport, sync, now } = useAppServices();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  /** A password changed at the office does not open the stored key; the office's key for this tablet does. */
+  async function tryOnline(): Promise<boolean> {
+    const device = await getDevice(db);
+    if (!device) return false;
+    try {
+      const { keyHex } = await transport.fetchTabletKey({ deviceId: device.deviceId, password });
+      const secret = Uint8Array.from(keyHex.match(/../g) ?? [], (h) => parseInt(h, 16));
+      return (await unlockAtSignIn(db, password, secret, now())) !== 'other-key';
+    } catch {
+      return false;
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (!password) {
+      setError('Enter your password');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    const opened = (await unlockWithPassword(db, password)) === 'unlocked' || (await tryOnline());
+    setBusy(false);
+    if (!opened) setError(WRONG_PASSWORD);
+    // Records that waited while the key was not in memory can go now (sending needs them opened).
+    else void sync.syncNow();
+  }
+
+  return (
+    <>
+      {error && (
+        <p className="error-summary" role="alert">
+          {error}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        <TextField id="unlock-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Opening…' : 'Unlock'}
+        </button>
+      </form>
+      <button type="button" className="button secondary" onClick={onUseEmail}>
+        Sign in with your email instead
+      </button>
+    </>
+  );
+}
+
+function EmailSignIn() {
+  const { signIn, errors, busy } = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!busy) await signIn(email, password);
+  }
+
+  return (
+    <>
+      {errors.form && (
+        <p className="error-summary" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        <CredentialFields
+          idPrefix="unlock-"
+          labels={{ email: 'Email address', password: 'Password' }}
+          errors={errors}
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
+        />
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </>
+  );
+}
