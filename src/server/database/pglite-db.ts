@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parse, PGlite, protocol, TransactionAbortedError } from '@electric-sql/pglite';
 import type { Db } from './db';
+import { beginSql, currentOrganisation } from './organisation-context';
 import { concat, isStalePlan, PreparedStatements, type Send } from './pglite-statements';
 
 // PGlite is a single connection: two instances on one data directory would corrupt it, and even in
@@ -51,52 +52,66 @@ function wrapPglite(pg: PGlite): Db {
   // serializers for the parameter types Postgres reported, and rows parsed by its parsers, as query() does.
   const statements = new PreparedStatements(serialize);
   const send: Send = (message) => pg.execProtocolStream(message, { syncToFs: false });
-  async function run<T>(sql: string, params: readonly unknown[], sendVia = send): Promise<T[]> {
+  // `around`: a BEGIN … COMMIT to run it in, in the same call (a plain query of an organisation's request).
+  async function run<T>(sql: string, params: readonly unknown[], sendVia = send, around?: { begin: string }): Promise<T[]> {
     const statement = await statements.get(sql, sendVia);
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
       const serializer = pg.serializers[statement.paramTypes[i]!];
       return serializer ? serializer(value) : String(value);
     });
+    const bound = [serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()];
     const messages = await statements.execute(
       sql,
       statement,
-      concat([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]),
+      concat(around ? [serialize.query(around.begin), ...bound, serialize.query('commit')] : bound),
       sendVia,
     );
+    const results = parse.parseResults(messages, pg.parsers);
+    // A failed statement has thrown above, and the COMMIT behind it became a ROLLBACK.
+    if (around && results.pop()?.command !== 'COMMIT') throw new TransactionAbortedError();
     // The last result: a transaction's BEGIN may have travelled in front of it.
-    return (parse.parseResults(messages, pg.parsers).at(-1)?.rows ?? []) as T[];
+    return (results.at(-1)?.rows ?? []) as T[];
   }
   const simple = (sql: string, sendVia = send) => sendVia(serialize.query(sql));
 
   const db: Db = {
-    query: <T>(sql: string, params: readonly unknown[] = []) =>
-      inTurn(async () => {
+    query: <T>(sql: string, params: readonly unknown[] = []) => {
+      // An organisation's query is a transaction of its own, as the app role (BEGIN, the query and
+      // COMMIT in one call); the owner's is a plain statement.
+      const organisationId = currentOrganisation();
+      const around = organisationId === null ? undefined : { begin: beginSql(organisationId) };
+      return inTurn(async () => {
         // Outside a transaction nothing is lost by preparing a stale statement again (inside one, the
-        // error has already aborted it).
-        const rows = await run<T>(sql, params).catch((error: unknown) => {
-          if (isStalePlan(error)) return run<T>(sql, params);
+        // error has already aborted it, and the COMMIT sent with it rolled it back).
+        const rows = await run<T>(sql, params, send, around).catch((error: unknown) => {
+          if (isStalePlan(error)) return run<T>(sql, params, send, around);
           throw error;
         });
         await pg.syncToFs();
         return rows;
-      }),
-    exec: (sql) =>
-      inTurn(async () => {
+      });
+    },
+    exec: (sql) => {
+      if (currentOrganisation() !== null) return db.transaction((tx) => tx.exec(sql));
+      return inTurn(async () => {
         await simple(sql);
         await pg.syncToFs();
-      }),
-    transaction: (fn) =>
-      inTurn(() =>
+      });
+    },
+    transaction: (fn) => {
+      const begin = beginSql(currentOrganisation());
+      return inTurn(() =>
         inTransaction.run(true, async () => {
-          // BEGIN goes in front of the transaction's first message rather than on its own: one call
-          // fewer into the WASM Postgres for every transaction. A transaction that sends nothing never begins.
+          // BEGIN (for an organisation's request, with the switch to the app role: beginSql) goes in front
+          // of the transaction's first message rather than on its own: one call fewer into the WASM
+          // Postgres for every transaction. A transaction that sends nothing never begins.
           let begun = false;
           let open = true;
           const sendInTransaction: Send = (message) => {
             if (!begun) {
               begun = true;
-              message = concat([serialize.query('begin'), message]);
+              message = concat([serialize.query(begin), message]);
             }
             return send(message);
           };
@@ -122,7 +137,8 @@ function wrapPglite(pg: PGlite): Db {
             throw error;
           }
         }),
-      ),
+      );
+    },
     async close() {
       await inTurn(async () => {
         if (!pg.closed) await pg.close();

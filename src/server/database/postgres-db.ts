@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './db';
+import { beginSql, currentOrganisation } from './organisation-context';
 
 // Each distinct SQL text runs as a named prepared statement, so PostgreSQL parses and plans it once per
 // connection rather than on every call. After "cached plan must not change result type" (a table it
@@ -27,14 +28,23 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   await pool.query('select 1');
-  return {
-    query: <T>(sql: string, params: readonly unknown[] = []) => run<T>(pool, sql, params),
-    exec: async (sql) => void (await pool.query(sql)),
+  const db: Db = {
+    // An organisation's request runs each query as a transaction of its own, as the app role (three
+    // round trips: BEGIN with the switch, the query, COMMIT); the owner's go straight to the pool.
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      currentOrganisation() === null ? run<T>(pool, sql, params) : db.transaction((tx) => tx.query<T>(sql, params)),
+    exec: async (sql) => {
+      if (currentOrganisation() === null) await pool.query(sql);
+      else await db.transaction((tx) => tx.exec(sql));
+    },
     async transaction(fn) {
+      // Read before waiting for a connection: the request's organisation, or none for the owner.
+      const begin = beginSql(currentOrganisation());
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query('begin');
+        // Simple protocol (no parameters), so BEGIN and the switch to the app role are one round trip.
+        await client.query(begin);
         const result = await fn(wrapClient(client));
         await client.query('commit');
         return result;
@@ -48,6 +58,7 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
     },
     close: () => pool.end(),
   };
+  return db;
 }
 
 function wrapClient(client: pg.PoolClient): Db {
