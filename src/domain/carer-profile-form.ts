@@ -35,7 +35,8 @@ export const CarerProfileFormSchema = z
     base: GeoPointSchema.strict(),
     /** How far from their base they travel, in km; null for the usual range (more for drivers). */
     travelKm: z.number().positive('must be more than 0').max(200, 'must be at most 200 km').nullable(),
-    availability: z.array(TimeWindowSchema).min(1, 'needs at least one time they can work').max(50, 'can have at most 50 times'),
+    // Strict here (scenario files may carry extra columns; a request may not): unknown keys are refused, not dropped.
+    availability: z.array(TimeWindowSchema.strict()).min(1, 'needs at least one time they can work').max(50, 'can have at most 50 times'),
   })
   .strict();
 export type CarerProfileForm = z.infer<typeof CarerProfileFormSchema>;

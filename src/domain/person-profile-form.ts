@@ -28,7 +28,8 @@ export const PersonProfileFormSchema = z
     getsOnWith: list(60, 12, 'words'),
     doesNotGetOnWith: list(60, 12, 'words'),
     /** When support is needed, every week. */
-    visitTimes: z.array(TimeWindowSchema).min(1, 'needs at least one time').max(50, 'can have at most 50 times'),
+    // Strict here (scenario files may carry extra columns; a request may not): unknown keys are refused, not dropped.
+    visitTimes: z.array(TimeWindowSchema.strict()).min(1, 'needs at least one time').max(50, 'can have at most 50 times'),
     /** Where support happens, in words: "Hilda’s home, Bispham, Blackpool". */
     homePlace: line(200),
     home: GeoPointSchema.strict(),

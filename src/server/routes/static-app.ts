@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound, sendApiError } from '../http/api-error';
 
 /** Files the browser must check with the server every time, or a new version of the app never arrives. */
@@ -25,6 +25,23 @@ function cacheHeadersFor(reply: FastifyReply, filePath: string, staticDir: strin
   }
 }
 
+const MAX_APP_PATH_CHARS = 1024;
+const MAX_SEGMENT_CHARS = 255;
+
+/** A path in the build as Vite names them: no '..', '.' or empty segments, backslashes, NULs or names too long for a file system. */
+export function isPlainAppPath(pathName: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathName);
+  } catch {
+    return false;
+  }
+  if (decoded.length > MAX_APP_PATH_CHARS || /[\\\0]/.test(decoded)) return false;
+  const segments = decoded.split('/');
+  // Empty segments ("a//b") only at the ends: the leading slash, and a trailing one.
+  return segments.every((segment, i) => (segment !== '' || i === 0 || i === segments.length - 1) && !/^\.+$/.test(segment) && segment.length <= MAX_SEGMENT_CHARS);
+}
+
 /**
  * Serves the PWA build from the root instance, and answers every unknown path: /api/* with a JSON 404;
  * paths the app routes itself (/visits/123, /person/123) with index.html; missing files (anything with
@@ -41,6 +58,13 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
       index: false,
       setHeaders: (reply, filePath) => cacheHeadersFor(reply, filePath, staticDir),
     });
+    // Before the build's directory is looked at: a name that tries to climb out, or that no file could have,
+    // is "not found" like any missing file (fastify-static would answer some of them 403).
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.url !== '/*') return;
+      const wildcard = (request.params as { '*'?: string })['*'] ?? '';
+      if (!isPlainAppPath(`/${wildcard}`)) return answerNotFound(request, reply);
+    });
   }
 
   function sendIndex(reply: FastifyReply): FastifyReply {
@@ -52,7 +76,7 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
   app.get('/', (_request, reply) => sendIndex(reply));
   app.get('/index.html', (_request, reply) => sendIndex(reply));
 
-  app.setNotFoundHandler((request, reply) => {
+  function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const pathname = request.url.split('?')[0] ?? '/';
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return sendApiError(reply, notFound('There is no such address in the Hearth API.'));
@@ -62,5 +86,7 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     }
     return sendIndex(reply);
-  });
+  }
+
+  app.setNotFoundHandler(answerNotFound);
 }

@@ -156,6 +156,10 @@ export function uploadRoutes(deps: UploadRouteDeps) {
         const auth = authOf(request);
         const id = request.params.id;
         if (!TUS_UPLOAD_ID.test(id)) throw notFound(NO_SUCH_UPLOAD);
+        // Any other type has had its body read by Fastify's parsers (JSON, text), leaving tus nothing to stream.
+        if (request.method === 'PATCH' && header(request, 'content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/offset+octet-stream') {
+          throw new HttpError(415, 'invalid-request', "Send the file's bytes as application/offset+octet-stream, as the tus protocol does.");
+        }
         const stored = storedMetadataOf((await store.getUpload(id).catch(() => null))?.metadata);
         // Another organisation's upload, or another carer's for a care worker, is one that does not exist.
         if (!stored || stored.organisationId !== auth.organisationId) throw notFound(NO_SUCH_UPLOAD);
