@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { VisitPack } from '../../domain/visits';
 import { hasOrganiserPin } from '../../local-db/organiser-pin';
@@ -13,6 +13,13 @@ import { PersonModeProvider, usePersonMode, type ResolvedSettings } from './pers
 import { usePersonModeSettings } from './use-person-mode-settings';
 import { useScanning } from './use-scanning';
 import { useStayInPersonMode } from './use-stay-in-person-mode';
+
+/**
+ * No browser menu from a right click or long press ("Open in new tab", "Back", "Save image") and nothing
+ * dragged out to the tab bar: in person mode the page itself is the only thing to press.
+ */
+const refuse = (event: SyntheticEvent) => event.preventDefault();
+const noBrowserMenus = { onContextMenu: refuse, onDragStart: refuse };
 
 type Phase =
   | { kind: 'set-pin' }
@@ -40,8 +47,8 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
   const { now } = useAppServices();
   const { text } = usePersonMode();
   const navigate = useNavigate();
-  const { leave } = useStayInPersonMode();
   const [phase, setPhase] = useState<Phase>(pinSet ? { kind: 'person', unlocking: null } : { kind: 'set-pin' });
+  const { leave } = useStayInPersonMode(pack.visit.id, phase.kind !== 'set-pin');
   const [handedOverAt, setHandedOverAt] = useState(() => now());
   const unlocking = phase.kind === 'person' ? phase.unlocking : null;
   const scanning = useScanning(settings.selection === 'scan' && phase.kind === 'person' && unlocking === null, {
@@ -61,7 +68,7 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
 
   if (phase.kind === 'set-pin') {
     return (
-      <div className="person-mode organiser-step">
+      <div className="person-mode organiser-step" {...noBrowserMenus}>
         <main id="main" className="person-main">
           <SetPinForm
             personFirstName={pack.person.firstName}
@@ -76,7 +83,7 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
   }
   if (phase.kind === 'how-decided') {
     return (
-      <div className="person-mode organiser-step">
+      <div className="person-mode organiser-step" {...noBrowserMenus}>
         <main id="main" className="person-main">
           <HowDecidedForm visitId={pack.visit.id} personFirstName={pack.person.firstName} onDone={backToVisit} />
         </main>
@@ -85,7 +92,7 @@ function PersonModeShell({ pack, settings, pinSet }: { pack: VisitPack; settings
   }
 
   return (
-    <div className={classes} lang={settings.language}>
+    <div className={classes} lang={settings.language} {...noBrowserMenus}>
       {/* inert while the PIN is asked: the person's screen stays exactly as it was underneath. */}
       <main id="main" className="person-main" ref={scanning.root} inert={unlocking !== null}>
         <Choosing pack={pack} handedOverAt={handedOverAt} onGiveBack={() => setPhase({ kind: 'person', unlocking: 'give-back' })} />

@@ -5,6 +5,7 @@ import { getPack, getVisit } from '../../local-db/queries';
 import { useAppServices } from '../app';
 import { PageHeading } from '../components/page-heading';
 import { visitPath } from '../paths';
+import { clearHandedOver } from '../person-mode/handed-over';
 import { PersonMode } from '../person-mode/person-mode';
 import { personModeText } from '../person-mode/text/text';
 import { resetPersonModeStore } from '../stores/person-mode-store';
@@ -36,7 +37,16 @@ export function PersonScreen() {
         ) : (
           <>
             <PageHeading>{text.notReady}</PageHeading>
-            <button type="button" className="button" onClick={() => navigate(visitPath(visitId))}>
+            {/* The visit is no longer on this tablet (wiped, or cleared away): there is no person mode left to
+                keep the tablet in, and the organiser screens still ask for a signed-in organiser. */}
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                clearHandedOver(db);
+                navigate(visitPath(visitId));
+              }}
+            >
               {text.goBack}
             </button>
           </>

@@ -24,6 +24,13 @@ export async function startJourney(options: { fakeCamera?: boolean } = {}): Prom
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text());
   });
+  // Not every refusal is logged (a `new Function` probe caught by a library is not): each one fires
+  // `securitypolicyviolation`, which is reported to the console above.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy refused ${event.effectiveDirective}: ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
   const stop = async () => {
     await browser.close();
     await hearth.stop();
@@ -40,6 +47,17 @@ export async function signInAsOrganiser(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: /planned visits/i }).waitFor();
 }
 
+/**
+ * After a reload the key to the tablet's records is no longer in memory (by design): the "Unlock Hearth"
+ * screen asks for the organiser's password, which opens them even offline.
+ */
+export async function unlockWithPassword(page: Page, password = DEMO_LOGIN.password): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: /unlock hearth/i }).waitFor();
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /^unlock$/i }).click();
+  await page.getByRole('heading', { level: 1, name: /unlock hearth/i }).waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 /** From the planned visits, opens the person's visit and gets it ready for offline use. */
 export async function getVisitReady(page: Page, firstName: string): Promise<void> {
   await page.getByRole('link', { name: new RegExp(firstName, 'i') }).first().click();
@@ -54,4 +72,25 @@ export async function handOverSettingPin(page: Page, firstName: string, pin: str
   await page.getByLabel('Type the PIN again').fill(pin);
   await page.getByRole('button', { name: /save the pin and hand over/i }).click();
   await page.getByRole('heading', { level: 1, name: new RegExp(`who would you like to support you, ${firstName}`, 'i') }).waitFor();
+}
+
+/**
+ * The organiser lock: a fresh page load forgets the records' key, so the tablet asks for the password
+ * ("Unlock Hearth"), or for the PIN after a few idle minutes ("Hearth is locked"). Without a lock, nothing to do.
+ */
+export async function unlockIfLocked(page: Page, pin: string, login: { email: string; password: string } = DEMO_LOGIN): Promise<void> {
+  await page.locator('h1').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => !/^Opening/.test(document.querySelector('h1, .loading')?.textContent ?? ''), undefined, { timeout: 30_000 });
+  const heading = (await page.locator('h1').first().innerText()).trim();
+  if (heading === 'Unlock Hearth') {
+    const email = page.getByLabel('Email address', { exact: true });
+    if (await email.isVisible()) await email.fill(login.email);
+    await page.getByLabel('Password', { exact: true }).fill(login.password);
+    await page.getByRole('button', { name: /^(unlock|sign in)$/i }).click();
+    await page.getByRole('heading', { level: 1, name: 'Unlock Hearth' }).waitFor({ state: 'detached', timeout: 30_000 });
+  } else if (heading === 'Hearth is locked') {
+    await page.getByLabel('Your PIN', { exact: true }).fill(pin);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hearth is locked' }).waitFor({ state: 'detached', timeout: 30_000 });
+  }
 }
