@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { getDevice } from '../../local-db/queries';
 import { unlockAtSignIn, unlockWithPassword } from '../../local-db/unlock';
 import { useAppServices } from '../app';
-import { CredentialFields } from '../components/credential-fields';
 import { PageHeading } from '../components/page-heading';
+import { SignInForm } from '../components/sign-in-form';
 import { TextField } from '../components/text-field';
-import { useSignIn } from '../hooks/use-sign-in';
 
 const WRONG_PASSWORD =
   'That password did not open Hearth. Use the password you last signed in with on this tablet. If it was changed at the office, connect to the internet and try again.';
@@ -83,36 +82,5 @@ function PasswordUnlock({ onUseEmail }: { onUseEmail: () => void }) {
 }
 
 function EmailSignIn() {
-  const { signIn, errors, busy } = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!busy) await signIn(email, password);
-  }
-
-  return (
-    <>
-      {errors.form && (
-        <p className="error-summary" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <CredentialFields
-          idPrefix="unlock-"
-          labels={{ email: 'Email address', password: 'Password' }}
-          errors={errors}
-          email={email}
-          password={password}
-          onEmail={setEmail}
-          onPassword={setPassword}
-        />
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </>
-  );
+  return <SignInForm idPrefix="unlock-" />;
 }
