@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +7,18 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4 or IPv6 address, with an optional /prefix length fitting it. */
+function isAddressOrRange(text: string): boolean {
+  const [address, prefix, ...rest] = text.split('/');
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(8080),
@@ -26,6 +39,21 @@ const EnvSchema = z.object({
   HEARTH_FFPROBE: optionalText,
   /** 'auto' (default): the session cookie is Secure unless the page is on localhost; 'always': behind a proxy that rewrites Host. */
   HEARTH_COOKIE_SECURE: z.enum(['auto', 'always'], "must be 'auto' or 'always'").default('auto'),
+  /**
+   * Behind a reverse proxy: the proxy's addresses (comma-separated IPs or CIDR ranges, or loopback,
+   * linklocal, uniquelocal), whose X-Forwarded-For/-Host/-Proto are believed. Unset: none are, and every
+   * request's address is the connection's. Never "everyone": then any client could name its own address
+   * and step round the per-address sign-in limit.
+   */
+  HEARTH_TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .transform((v) => v.split(',').map((part) => part.trim()))
+      .refine((parts) => parts.every((part) => PROXY_NAMES.has(part) || isAddressOrRange(part)), {
+        message: 'must list the proxy’s addresses, e.g. 10.0.0.5 or 10.0.0.0/8 or loopback (comma-separated)',
+      })
+      .optional(),
+  ),
   NODE_ENV: optionalText,
 });
 
@@ -46,6 +74,8 @@ export interface Config {
   ffprobePath: string | undefined;
   /** When the session cookie is marked Secure (src/server/auth/session-cookie.ts). */
   cookieSecure: 'auto' | 'always';
+  /** The reverse proxies whose forwarded headers are believed (Fastify's trustProxy); false: none. */
+  trustProxy: string[] | false;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +106,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ffmpegPath: e.HEARTH_FFMPEG,
     ffprobePath: e.HEARTH_FFPROBE,
     cookieSecure: e.HEARTH_COOKIE_SECURE,
+    trustProxy: e.HEARTH_TRUST_PROXY ?? false,
   };
 }

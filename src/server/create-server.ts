@@ -62,7 +62,8 @@ export interface ServerDeps {
 
 /** Builds the app from its dependencies without listening, so tests can call app.inject(). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors });
+  // trustProxy: only the configured proxies may say who the client is (the per-address sign-in limit reads request.ip).
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors, trustProxy: deps.config.trustProxy });
   installErrorHandler(app);
   // Test-only (HEARTH_FAULT_INJECTION=1, refused in production): before the routes, so its hooks reach them all.
   if (deps.config.faultInjection) installFaultInjection(app);

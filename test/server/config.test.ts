@@ -14,7 +14,16 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       faultInjection: false,
       cookieSecure: 'auto',
+      trustProxy: false,
     });
+  });
+
+  it('believes forwarded headers only from the proxies named, and refuses "everyone"', () => {
+    expect(loadConfig({ HEARTH_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback', '::1', 'fd00::/8']);
+    expect(loadConfig({ HEARTH_TRUST_PROXY: '' }).trustProxy).toBe(false);
+    for (const bad of ['true', '*', '0.0.0.0/33', '10.0.0', 'proxy.example', '10.0.0.1/8/2', '::1/129']) {
+      expect(() => loadConfig({ HEARTH_TRUST_PROXY: bad }), bad).toThrow(/HEARTH_TRUST_PROXY: must list the proxy’s addresses/);
+    }
   });
 
   it('turns fault injection on only when asked, and refuses it in production', () => {

@@ -70,6 +70,33 @@ describe('rate limits on passwords (per account and per address)', () => {
     expect((await login(DEMO_MANAGER, newAddress())).statusCode).toBe(200);
   });
 
+  it('behind a trusted proxy counts each forwarded client on its own, and believes no one else’s X-Forwarded-For', async () => {
+    const proxy = '10.9.0.1';
+    const config = { ...loadConfig({ DATA_DIR: world.dataDir, HEARTH_TRUST_PROXY: proxy }), staticDir: world.dataDir };
+    const proxied = await createServer({ db: world.db, config, mediaDir: world.mediaDir, staticDir: world.dataDir });
+    try {
+      const via = (forwardedFor: string, remoteAddress: string, i: number) =>
+        proxied.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: `proxied-${forwardedFor}-${i}@demo.hearth.test`, password: 'password1' },
+          headers: { 'x-forwarded-for': forwardedFor },
+          remoteAddress,
+        });
+      const sprayer = newAddress();
+      for (let i = 0; i < 30; i++) expect((await via(sprayer, proxy, i)).statusCode).toBe(401);
+      expect((await via(sprayer, proxy, 30)).statusCode).toBe(429);
+      // Another client behind the same proxy is not paused with it.
+      expect((await via(newAddress(), proxy, 0)).statusCode).toBe(401);
+      // A client that is not the proxy cannot name a fresh address for each guess: its own is counted.
+      const direct = newAddress();
+      for (let i = 0; i < 30; i++) expect((await via(`203.0.113.${i}`, direct, i)).statusCode).toBe(401);
+      expect((await via('203.0.113.99', direct, 99)).statusCode).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('limits the tablet’s passphrase check the same way, sharing the account’s count with sign-in', async () => {
     const from = newAddress();
     const who = { email: 'checked@demo.hearth.test', password: 'x' };
