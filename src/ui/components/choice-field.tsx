@@ -1,5 +1,11 @@
 import { describedBy, FieldHelp } from './text-field';
 
+/** The options of a yes-or-no question, in that order. */
+export const YES_NO: [string, string][] = [
+  ['yes', 'Yes'],
+  ['no', 'No'],
+];
+
 /** A labelled group of radio buttons with its hint and error, like TextField. */
 export function ChoiceField({
   id,

@@ -1,10 +1,10 @@
-import type { FormEvent, RefObject } from 'react';
 import { CARER_APPRECIATED_MAX } from '../../../domain/carer-profile-form';
 import { TextAreaField } from '../text-area-field';
-import { ChoiceField as Choice } from '../choice-field';
+import { ChoiceField as Choice, YES_NO } from '../choice-field';
 import { TextField } from '../text-field';
 import { AvailabilityFields } from './availability-fields';
-import { FormErrorSummary } from './form-error-summary';
+import { MapPointFields } from './map-point-fields';
+import { fieldSetter, ProfileForm, type ProfileEditorProps } from './profile-form';
 import { CARER_FIELD_LABELS, CARER_FIELDS, type CarerFormErrors, type CarerFormValues } from './carer-form-values';
 
 /** The element id of each field, for the error summary's links and for focus. */
@@ -12,8 +12,7 @@ const fieldId = (field: string): string => (field === 'availability' ? 'carer-av
 
 /**
  * A care worker's one-page profile as a form: every field labelled, a hint where it helps, its error
- * next to it, and a summary of every problem at the top after a save that could not be made.
- * Controlled: the screen keeps the values (and the draft on this device).
+ * next to it (the summary and the save button are ProfileForm's).
  */
 export function CarerProfileEditor({
   values,
@@ -23,26 +22,15 @@ export function CarerProfileEditor({
   busy,
   summaryRef,
   ownProfile,
-}: {
-  values: CarerFormValues;
-  onChange: (values: CarerFormValues) => void;
-  errors: CarerFormErrors;
-  onSave: () => void;
-  busy: boolean;
-  summaryRef: RefObject<HTMLDivElement | null>;
+}: ProfileEditorProps<CarerFormValues, CarerFormErrors> & {
   /** Worded to the care worker ("you") or to an organiser editing it for them. */
   ownProfile: boolean;
 }) {
-  const set = <K extends keyof CarerFormValues>(key: K, value: CarerFormValues[K]) => onChange({ ...values, [key]: value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!busy) onSave();
-  };
+  const set = fieldSetter(values, onChange);
   const you = ownProfile ? 'you' : 'they';
 
   return (
-    <form className="form profile-form" noValidate onSubmit={submit} aria-label="One-page profile">
-      <FormErrorSummary fields={CARER_FIELDS} errors={errors} labels={CARER_FIELD_LABELS} fieldId={fieldId} summaryRef={summaryRef} />
+    <ProfileForm fields={CARER_FIELDS} errors={errors} labels={CARER_FIELD_LABELS} fieldId={fieldId} summaryRef={summaryRef} busy={busy} onSave={onSave}>
 
       <TextField id="carer-firstName" label="First name" autoComplete="given-name" value={values.firstName} error={errors.firstName} onChange={(e) => set('firstName', e.target.value)} />
 
@@ -123,10 +111,7 @@ export function CarerProfileEditor({
       <Choice
         id="carer-drives"
         legend={ownProfile ? 'Do you drive to visits?' : 'Do they drive to visits?'}
-        options={[
-          ['yes', 'Yes'],
-          ['no', 'No'],
-        ]}
+        options={YES_NO}
         value={values.drives}
         error={errors.drives}
         onChange={(v) => set('drives', v as CarerFormValues['drives'])}
@@ -138,10 +123,7 @@ export function CarerProfileEditor({
         <p className="hint" id="carer-point-hint">
           The point on a map, in decimal degrees (an online map shows them when you click a place). Matching measures distances from it.
         </p>
-        <div className="field-row">
-          <TextField id="carer-lat" label="Latitude" inputMode="decimal" value={values.lat} error={errors.lat} onChange={(e) => set('lat', e.target.value)} />
-          <TextField id="carer-lon" label="Longitude" inputMode="decimal" value={values.lon} error={errors.lon} onChange={(e) => set('lon', e.target.value)} />
-        </div>
+        <MapPointFields idPrefix="carer" lat={values.lat} lon={values.lon} errors={errors} onChange={set} />
         <TextField
           id="carer-travelKm"
           label="How far from there, in km (optional)"
@@ -154,10 +136,6 @@ export function CarerProfileEditor({
       </fieldset>
 
       <AvailabilityFields week={values.availability} error={errors.availability} onChange={(week) => set('availability', week)} />
-
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? 'Saving…' : 'Save the profile'}
-      </button>
-    </form>
+    </ProfileForm>
   );
 }

@@ -1,9 +1,9 @@
-import type { FormEvent, RefObject } from 'react';
-import { ChoiceField } from '../choice-field';
+import { ChoiceField, YES_NO } from '../choice-field';
 import { TextAreaField } from '../text-area-field';
 import { TextField } from '../text-field';
 import { AvailabilityFields } from './availability-fields';
-import { FormErrorSummary } from './form-error-summary';
+import { MapPointFields } from './map-point-fields';
+import { fieldSetter, ProfileForm, type ProfileEditorProps } from './profile-form';
 import { PERSON_FIELD_LABELS, PERSON_FIELDS, type PersonFormErrors, type PersonFormValues } from './person-form-values';
 
 const fieldId = (field: string): string => `person-${field}`;
@@ -20,26 +20,14 @@ export function PersonProfileEditor({
   onSave,
   busy,
   summaryRef,
-}: {
-  values: PersonFormValues;
-  onChange: (values: PersonFormValues) => void;
-  errors: PersonFormErrors;
-  onSave: () => void;
-  busy: boolean;
-  summaryRef: RefObject<HTMLDivElement | null>;
-}) {
-  const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) => onChange({ ...values, [key]: value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!busy) onSave();
-  };
+}: ProfileEditorProps<PersonFormValues, PersonFormErrors>) {
+  const set = fieldSetter(values, onChange);
   const list = (field: 'appreciated' | 'importantToMe' | 'howToSupportMe' | 'interests' | 'getsOnWith' | 'doesNotGetOnWith' | 'needsSkills' | 'languages', hint: string, rows = 4) => (
     <TextAreaField id={fieldId(field)} label={PERSON_FIELD_LABELS[field]} hint={hint} rows={rows} value={values[field]} error={errors[field]} onChange={(e) => set(field, e.target.value)} />
   );
 
   return (
-    <form className="form profile-form" noValidate onSubmit={submit} aria-label="One-page profile">
-      <FormErrorSummary fields={PERSON_FIELDS} errors={errors} labels={PERSON_FIELD_LABELS} fieldId={fieldId} summaryRef={summaryRef} />
+    <ProfileForm fields={PERSON_FIELDS} errors={errors} labels={PERSON_FIELD_LABELS} fieldId={fieldId} summaryRef={summaryRef} busy={busy} onSave={onSave}>
 
       <fieldset>
         <legend>About them</legend>
@@ -104,10 +92,7 @@ export function PersonProfileEditor({
         <ChoiceField
           id="person-usesPictures"
           legend="Do they choose best with pictures?"
-          options={[
-            ['yes', 'Yes'],
-            ['no', 'No'],
-          ]}
+          options={YES_NO}
           value={values.usesPictures}
           error={errors.usesPictures}
           onChange={(v) => set('usesPictures', v as PersonFormValues['usesPictures'])}
@@ -126,10 +111,7 @@ export function PersonProfileEditor({
           onChange={(e) => set('homePlace', e.target.value)}
         />
         <p className="hint">The point on a map, in decimal degrees: matching measures how far each carer would travel.</p>
-        <div className="field-row">
-          <TextField id="person-lat" label="Latitude" inputMode="decimal" value={values.lat} error={errors.lat} onChange={(e) => set('lat', e.target.value)} />
-          <TextField id="person-lon" label="Longitude" inputMode="decimal" value={values.lon} error={errors.lon} onChange={(e) => set('lon', e.target.value)} />
-        </div>
+        <MapPointFields idPrefix="person" lat={values.lat} lon={values.lon} errors={errors} onChange={set} />
         {list('needsSkills', 'Care needs, as the skills a carer must have, one on each line: “medication prompt”, “hoist”.', 3)}
         <ChoiceField
           id="person-personalCareBy"
@@ -154,10 +136,6 @@ export function PersonProfileEditor({
         error={errors.visitTimes}
         onChange={(week) => set('visitTimes', week)}
       />
-
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? 'Saving…' : 'Save the profile'}
-      </button>
-    </form>
+    </ProfileForm>
   );
 }
