@@ -1,22 +1,13 @@
 import type { MatchInputs, PersonForMatching } from '../../domain/match-runs';
-import { ScenarioSchema, type TimeWindow } from '../../domain/matching/scenario';
+import { ScenarioSchema } from '../../domain/matching/scenario';
 import type { PersonProfile } from '../../domain/profiles';
 import type { Db } from '../database/db';
 import { CARER_COLUMNS, viewOf, type CarerRow as StoredCarerRow } from '../carers/carer-profiles';
 import { HttpError } from '../http/api-error';
+import { PERSON_COLUMNS, type PersonRow as StoredPersonRow } from '../people/person-profiles';
 
-interface PersonRow {
-  id: string;
-  first_name: string;
-  profile: Omit<PersonProfile, 'id' | 'firstName'>;
-  home_place: string | null;
-  visit_times: TimeWindow[];
-  home_lat: number | null;
-  home_lon: number | null;
-  needs_skills: string[];
-  languages: string[];
-  personal_care_by: 'woman' | 'man' | null;
-}
+/** A person whose one-page profile has been written: what matching reads of it is there. */
+type PersonRow = StoredPersonRow & { profile: Omit<PersonProfile, 'id' | 'firstName'> };
 
 /** A carer as stored, with what the engine reads; qualities and interests are always written with the profile. */
 type CarerRow = StoredCarerRow & { profile: { qualities: string[]; interests: string[] } };
@@ -43,8 +34,7 @@ export async function listPeopleForMatching(db: Db, organisationId: string): Pro
  */
 export async function loadMatchInputs(db: Db, organisationId: string, personId: string): Promise<MatchInputs | null> {
   const people = await db.query<PersonRow>(
-    `select id, first_name, profile, home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by
-       from people where organisation_id = $1 and id = $2`,
+    `select ${PERSON_COLUMNS} from people where organisation_id = $1 and id = $2`,
     [organisationId, personId],
   );
   const person = people[0];

@@ -13,7 +13,8 @@ type StoredPersonProfile = Partial<
   >
 >;
 
-interface PersonRow {
+/** A person as stored (PERSON_COLUMNS); matching reads the same row (matching/match-inputs.ts). */
+export interface PersonRow {
   id: string;
   first_name: string;
   profile: StoredPersonProfile;
@@ -31,7 +32,7 @@ interface PersonRow {
 }
 
 // referred_on as text: node-postgres would turn a date into a Date at local midnight.
-const PERSON_COLUMNS = `id, first_name, profile, home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by,
+export const PERSON_COLUMNS = `id, first_name, profile, home_place, visit_times, home_lat, home_lon, needs_skills, languages, personal_care_by,
   to_char(referred_on, 'YYYY-MM-DD') as referred_on, person_mode,
   (select o.description_first from organisations o where o.id = people.organisation_id) as description_first, updated_at`;
 
