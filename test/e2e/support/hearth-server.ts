@@ -52,9 +52,9 @@ export async function startHearth(timeoutMs = 180_000): Promise<RunningHearth> {
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
+      signalGroup(child.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+      if (child.exitCode === null) signalGroup(child.pid, 'SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -72,4 +72,16 @@ export async function startHearth(timeoutMs = 180_000): Promise<RunningHearth> {
   }
   await stop();
   throw new Error(`Hearth did not answer /api/health within ${timeoutMs} ms:\n${log}`);
+}
+
+/**
+ * Signals the server's whole process group. The group may already be gone (npm exits as soon as the
+ * server does, before our 'exit' handler has run): ESRCH then means the work is done, not a failure.
+ */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
