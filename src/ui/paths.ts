@@ -15,6 +15,7 @@ export const paths = {
   careWorkers: '/care-workers',
   carerProfile: '/care-workers/:carerId',
   myProfile: '/my-profile',
+  myAccount: '/my-account',
   people: '/people',
   personProfile: '/people/:personId',
   accounts: '/accounts',

@@ -15,6 +15,7 @@ import { FollowUpsScreen } from './screens/follow-ups-screen';
 import { ImportCarersScreen } from './screens/import-carers-screen';
 import { LoginScreen } from './screens/login-screen';
 import { MatchPeopleScreen } from './screens/match-people-screen';
+import { MyAccountScreen } from './screens/my-account-screen';
 import { MyProfileScreen } from './screens/my-profile-screen';
 import { MatchScreen } from './screens/match-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
@@ -45,6 +46,8 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { path: paths.myProfile, element: <MyProfileScreen /> },
+          // Every role's own account: who is signed in, the password, signing out everywhere.
+          { path: paths.myAccount, element: <MyAccountScreen /> },
           {
             element: <RequireOrganiser />,
             children: [

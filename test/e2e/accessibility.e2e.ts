@@ -6,7 +6,7 @@ import { axeViolations } from './support/axe';
 import { targetProblems } from './support/targets';
 import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
-import { getVisitReady, signInAsOrganiser, startJourney, unlockWithPassword, type Journey } from './support/journey';
+import { DEMO_LOGIN, getVisitReady, signInAsOrganiser, startJourney, unlockIfLocked, unlockWithPassword, type Journey } from './support/journey';
 
 const SECOND_DEVICE_ID = '0190f5a2-7b3c-7d4e-8f00-00000000d002';
 
@@ -25,9 +25,37 @@ describe('organiser screens have no axe-core violations', () => {
     await journey?.stop();
   });
 
-  const check = async (name: string) => {
-    await screenshot(page, `a11y-${name}`);
-    expect(await axeViolations(page), name).toEqual([]);
+  /** axe-core's WCAG 2.2 A and AA rules, colour contrast (1.4.3) and target size (2.5.8) among them, on `on` (the organiser's tablet unless said). */
+  const check = async (name: string, on: Page = page) => {
+    await screenshot(on, `a11y-${name}`);
+    expect(await axeViolations(on), name).toEqual([]);
+  };
+
+  /** Another tablet, with nothing on it yet, where `email` signs in: an admin's or a manager's. */
+  const signInOnAnotherTablet = async (email: string): Promise<Page> => {
+    const context = await journey.browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, serviceWorkers: 'allow' });
+    const other = await context.newPage();
+    await other.goto(hearth.url);
+    await other.getByLabel(/email/i).fill(email);
+    await other.getByLabel(/password/i).fill(DEMO_LOGIN.password);
+    await other.getByRole('button', { name: /sign in/i }).click();
+    return other;
+  };
+
+  /**
+   * Keyboard only: from the screen's heading (where focus lands when a screen opens), Shift+Tab back into the
+   * navigation until "Your account" has focus, then Enter opens it, and focus moves to its heading.
+   */
+  const openYourAccountByKeyboard = async (on: Page) => {
+    const focusedName = () => on.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+    for (let presses = 0; presses < 30 && (await focusedName()) !== 'Your account'; presses++) await on.keyboard.press('Shift+Tab');
+    expect(await focusedName(), 'Your account is reached with the keyboard').toBe('Your account');
+    expect(await on.evaluate(() => !!document.activeElement?.closest('nav[aria-label="Main"]'))).toBe(true);
+    await on.keyboard.press('Enter');
+    const heading = on.getByRole('heading', { level: 1, name: 'Your account' });
+    await heading.waitFor();
+    await on.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
   };
 
   /** The issue's person-mode bar: targets ≥ 64×64 CSS px, ≥ 8 px apart; text ≥ 20 px and contrast ≥ 7:1. */
@@ -247,6 +275,71 @@ describe('organiser screens have no axe-core violations', () => {
     await check('person-mode-high-contrast-other-answers');
     await checkSizes('person-mode-high-contrast-other-answers');
     await page.getByRole('button', { name: /go back/i }).click();
+  });
+
+  it('an admin’s screens: Accounts (with an error), Devices (asking before removing one), the audit log and Your account', async () => {
+    const admin = await signInOnAnotherTablet('admin@demo.hearth.test');
+    await admin.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await admin.getByRole('table', { name: /accounts/i }).waitFor();
+    await check('accounts', admin);
+    await admin.getByRole('button', { name: 'Add the account' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'not added yet' }).waitFor();
+    await check('accounts-add-with-errors', admin);
+
+    await admin.getByRole('link', { name: 'Devices', exact: true }).click();
+    await admin.getByRole('heading', { level: 2, name: /^Tablets \(/ }).waitFor();
+    // The organiser's tablet from the journey above is on the list: asked about, not removed.
+    const remove = admin.getByRole('button', { name: /^Remove /i }).first();
+    await remove.click();
+    await admin.getByRole('group', { name: /^Remove .*\?$/ }).waitFor();
+    await check('devices-asking-to-remove', admin);
+    await admin.getByRole('button', { name: 'Keep it' }).click();
+    await check('devices', admin);
+
+    await admin.getByRole('link', { name: 'Audit log', exact: true }).click();
+    await admin.getByRole('table', { name: /audit entries/i }).waitFor();
+    await check('audit-log', admin);
+
+    await openYourAccountByKeyboard(admin);
+    await admin.getByText('admin@demo.hearth.test').waitFor();
+    await check('your-account-admin', admin);
+    const password = admin.getByRole('region', { name: 'Your password' });
+    await password.getByLabel('Current password').fill('not-the-password');
+    await password.getByLabel('New password').fill('a-long-enough-new-password');
+    await password.getByRole('button', { name: 'Change my password' }).click();
+    await password.getByText(/not changed/i).waitFor();
+    await admin.getByRole('button', { name: 'Sign out everywhere' }).waitFor();
+    await check('your-account-admin-wrong-password', admin);
+    await admin.context().close();
+  });
+
+  it('a manager’s screens: the choice report with the visits downloaded with no outcome, and Your account', async () => {
+    const manager = await signInOnAnotherTablet('manager@demo.hearth.test');
+    await manager.getByRole('heading', { level: 1, name: 'Choice report' }).waitFor();
+    await manager.getByRole('img').first().waitFor();
+    const missing = manager.getByRole('region', { name: 'Downloaded visits with no outcome' });
+    // Either answer passes, as long as the office gave one (the visits above are all recent).
+    await missing.getByText(/every visit downloaded to a tablet|these visits were downloaded/i).waitFor();
+    await check('choice-report-manager', manager);
+
+    await openYourAccountByKeyboard(manager);
+    await manager.getByText('manager@demo.hearth.test').waitFor();
+    await check('your-account-manager', manager);
+    await manager.context().close();
+  });
+
+  it('a care worker’s one page, My profile, which keeps their password: Your account leads there', async () => {
+    const careWorker = await signInOnAnotherTablet('sam@demo.hearth.test');
+    await careWorker.getByRole('heading', { level: 1, name: 'My one-page profile' }).waitFor();
+    await careWorker.getByRole('region', { name: 'Your password' }).waitFor();
+    await check('my-profile-care-worker', careWorker);
+    expect(await careWorker.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My profile']);
+    // Typed into the address bar: a fresh page load, which asks for the password again before it opens anything.
+    await careWorker.goto(`${hearth.url}/my-account`);
+    await unlockIfLocked(careWorker, '', { email: 'sam@demo.hearth.test', password: DEMO_LOGIN.password });
+    await careWorker.getByRole('heading', { level: 1, name: 'My one-page profile' }).waitFor();
+    expect(new URL(careWorker.url()).pathname).toBe('/my-profile');
+    await careWorker.context().close();
   });
 
   it('the check itself catches a planted fault (an image with no text alternative)', async () => {

@@ -1,8 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { ReportVisit } from '../../src/domain/evidence';
+import { saveSession } from '../../src/local-db/queries';
 import { testId } from '../support/factories';
-import { makeWorld, renderApp } from '../support/render';
+import { makeWorld, renderApp, TEST_NOW } from '../support/render';
+
+/** The WCAG 2.2 A and AA rules axe-core can judge without layout (jsdom has none, so no colour contrast). */
+async function axeViolations(root: HTMLElement) {
+  const result = await axe.run(root, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const SAM = testId();
 const GRACE = testId();
@@ -136,5 +147,35 @@ describe('the choice report', () => {
     offline.office.online = false;
     renderApp(offline, '/reports');
     expect(await screen.findByText(/figures are worked out at the office/i)).toHaveAttribute('role', 'alert');
+  });
+});
+
+describe('the choice report, for a manager', () => {
+  it('shows the figures, then the visits downloaded with no outcome, and passes the accessibility rules', async () => {
+    const world = await reportWorld();
+    world.office.session = { ...world.office.session, user: { ...world.office.session.user, name: 'Mina Hughes', role: 'manager' } };
+    await saveSession(world.db, world.office.session, TEST_NOW);
+    world.office.missingOutcomes = [
+      { visitId: testId(), plannedAt: '2026-11-22T14:30:00.000Z', personName: 'Peter', downloadedBy: null, tablet: null, downloadedAt: '2026-11-22T09:00:00.000Z' },
+    ];
+    renderApp(world, '/reports?from=2026-11-01&to=2026-11-30');
+    const decisions = await screen.findByRole('heading', { level: 2, name: 'Decisions (6)' });
+    const missing = await screen.findByRole('heading', { level: 2, name: 'Downloaded visits with no outcome' });
+    // After the report's own figures, so the report reads as before and the list as what is apart from it.
+    expect(decisions.compareDocumentPosition(missing) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 3, name: 'Visit with Peter' })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((l) => l.textContent)).toEqual(['Reports', 'Your account']);
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+
+  it('still shows the list when the figures cannot be fetched, with its own way to try again', async () => {
+    const world = await reportWorld();
+    world.office.session = { ...world.office.session, user: { ...world.office.session.user, role: 'manager' } };
+    await saveSession(world.db, world.office.session, TEST_NOW);
+    world.office.online = false;
+    renderApp(world, '/reports');
+    const part = within((await screen.findByRole('heading', { name: 'Downloaded visits with no outcome' })).closest('section')!);
+    expect(await part.findByText(/this list is worked out at the office/i)).toBeInTheDocument();
+    expect(part.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });

@@ -10,12 +10,15 @@ const OFFLINE = 'This list is worked out at the office, and this tablet has no c
 /**
  * Visits whose pack reached a tablet but whose outcome the office never received (F7): the office's way of
  * noticing a tablet that lost its records, because a tablet whose storage was cleared cannot say so itself.
+ * Organisers find it on Decisions; managers, who cannot open Decisions, on the choice report, where `note`
+ * says how it differs from the figures around it.
  */
-export function MissingOutcomes() {
+export function MissingOutcomes({ note, className = 'card' }: { note?: string; className?: string }) {
   const report = useOfficeData(useCallback((transport: Transport) => transport.fetchMissingOutcomes(), []));
   return (
-    <section className="card" aria-labelledby="missing-outcomes">
+    <section className={className} aria-labelledby="missing-outcomes">
       <h2 id="missing-outcomes">Downloaded visits with no outcome</h2>
+      {note && <p>{note}</p>}
       <OfficeDataNotice state={report} onRetry={report.reload} offline={OFFLINE} />
       {report.kind === 'ready' &&
         (report.value.visits.length === 0 ? (

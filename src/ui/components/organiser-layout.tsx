@@ -25,15 +25,17 @@ const NAV_DEVICES: NavItem = { to: paths.devices, label: 'Devices' };
 const NAV_AUDIT_LOG: NavItem = { to: paths.auditLog, label: 'Audit log' };
 const NAV_ACCOUNTS: NavItem = { to: paths.accounts, label: 'Accounts' };
 const NAV_MY_PROFILE: NavItem = { to: paths.myProfile, label: 'My profile' };
+const NAV_MY_ACCOUNT: NavItem = { to: paths.myAccount, label: 'Your account' };
 
 /**
  * What each role finds in the navigation, in order: one line per link. The screens check the role
- * again (RequireRole), and the office checks it on every request.
+ * again (RequireRole), and the office checks it on every request. A care worker's password is on
+ * "My profile", their one page, so they have no "Your account" link: one place for it, not two.
  */
 export const NAV_LINKS: Record<Role, readonly NavItem[]> = {
-  admin: [NAV_ACCOUNTS, NAV_DEVICES, NAV_AUDIT_LOG],
-  organiser: [NAV_VISITS, NAV_MATCH, NAV_PEOPLE, NAV_CARE_WORKERS, NAV_DECISIONS, NAV_FOLLOW_UPS, NAV_REPORTS, NAV_TABLET, NAV_DEVICES],
-  manager: [NAV_REPORTS],
+  admin: [NAV_ACCOUNTS, NAV_DEVICES, NAV_AUDIT_LOG, NAV_MY_ACCOUNT],
+  organiser: [NAV_VISITS, NAV_MATCH, NAV_PEOPLE, NAV_CARE_WORKERS, NAV_DECISIONS, NAV_FOLLOW_UPS, NAV_REPORTS, NAV_TABLET, NAV_DEVICES, NAV_MY_ACCOUNT],
+  manager: [NAV_REPORTS, NAV_MY_ACCOUNT],
   'care-worker': [NAV_MY_PROFILE],
 };
 

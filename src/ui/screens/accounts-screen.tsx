@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../domain/accounts';
 import { AccountActions } from '../components/accounts/account-actions';
 import { AddAccountForm } from '../components/accounts/add-account-form';
-import { ChangePasswordSection } from '../components/change-password-section';
 import { OfficeDataNotice } from '../components/office-data-notice';
 import { PageHeading } from '../components/page-heading';
 import { formatDay } from '../format/dates';
 import { useOfficeData } from '../hooks/use-office-data';
 import { useSession } from '../hooks/use-session';
+import { paths } from '../paths';
 
 const OFFLINE = 'Accounts are kept at the office, and this tablet has no connection to it right now. Connect to Wi-Fi or mobile data, then try again.';
 
@@ -52,7 +53,7 @@ export function AccountsScreen() {
                   </td>
                   <td>{account.disabledAt === null ? 'Yes' : `No: switched off on ${formatDay(account.disabledAt)}`}</td>
                   {/* Nothing to change until it is known who is signed in: nobody may switch themselves off. */}
-                  <td>{session === undefined ? null : account.id === me ? 'This is you' : <AccountActions account={account} onDone={done} />}</td>
+                  <td>{session === undefined ? null : account.id === me ? <YouCell /> : <AccountActions account={account} onDone={done} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -60,7 +61,18 @@ export function AccountsScreen() {
           <AddAccountForm carers={accounts.value.carersWithoutAccount} onAdded={done} />
         </>
       )}
-      <ChangePasswordSection />
+    </>
+  );
+}
+
+/**
+ * An admin does not switch off or reset their own account here: their password and "sign out
+ * everywhere" are on Your account, like everyone else's, so there is one place for them.
+ */
+function YouCell() {
+  return (
+    <>
+      This is you. <Link to={paths.myAccount}>Your password is on Your account</Link>
     </>
   );
 }

@@ -11,16 +11,25 @@ import { FiguresTable } from '../components/evidence/figures-table';
 import { PrintButton } from '../components/evidence/print-button';
 import { PrintedAt } from '../components/evidence/printed-at';
 import { ReferralToChoice } from '../components/evidence/referral-to-choice';
+import { MissingOutcomes } from '../components/missing-outcomes';
 import { OfficeDataNotice } from '../components/office-data-notice';
 import { PageHeading } from '../components/page-heading';
 import { useOfficeData } from '../hooks/use-office-data';
 import { useSession } from '../hooks/use-session';
 import '../evidence.css';
+import '../components/missing-outcomes.css';
+
+/** Said above the list on this page: it is not one of the report's figures. */
+const MISSING_NOTE =
+  'This list is not part of the figures above, and not limited to their dates. It is not printed with the report, because it names people.';
 
 const OFFLINE =
   'The figures are worked out at the office, and this tablet has no connection to it right now. Connect to Wi-Fi or mobile data, then try again.';
 
-/** The organisation's evidence that people choose, over the dates in the address (the last 90 days when none). */
+/**
+ * The organisation's evidence that people choose, over the dates in the address (the last 90 days when none).
+ * Managers also find here the visits downloaded with no outcome, which organisers see on Decisions.
+ */
 export function EvidenceReportScreen() {
   const { now } = useAppServices();
   const session = useSession();
@@ -80,6 +89,7 @@ export function EvidenceReportScreen() {
           )}
         </>
       )}
+      {session?.session.user.role === 'manager' && <MissingOutcomes note={MISSING_NOTE} className="evidence-section missing-outcomes-on-report" />}
     </div>
   );
 }
