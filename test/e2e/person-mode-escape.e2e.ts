@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VisitPack, VisitSummary } from '../../src/domain/visits';
+import { paths } from '../../src/ui/paths';
 import { en } from '../../src/ui/person-mode/text/en';
 import { screenshot } from './support/browser';
 import type { RunningHearth } from './support/hearth-server';
@@ -195,6 +196,7 @@ describe('person mode cannot be escaped without the organiser’s PIN', () => {
       '/care-workers',
       `/care-workers/${carerId}`,
       '/my-profile',
+      '/my-account',
       '/people',
       `/people/${hilda.person.id}`,
       `/people/${other.personId}`,
@@ -208,6 +210,8 @@ describe('person mode cannot be escaped without the organiser’s PIN', () => {
       // Another person's person mode, whose pack is on this tablet.
       `/person/${other.id}`,
     ];
+    // Every screen without an id in its address is in the list: a new screen must be tried too.
+    for (const route of Object.values(paths).filter((p) => !p.includes(':'))) expect(addresses, route).toContain(route);
     for (const address of addresses) {
       await page.goto(`${hearth.url}${address}`);
       await expectContained(`typed ${address}`);
