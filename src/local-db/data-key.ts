@@ -6,6 +6,9 @@
  *  - by a secret the office keeps for this tablet (GET it after an online login), so a password
  *    changed at the office, or another organiser of the organisation, still opens what waits to be sent.
  * A short PIN never unwraps anything: it only re-unlocks the screen while the key is still in memory.
+ *
+ * A care worker's or manager's browser is not enrolled and the office keeps no secret for it: its data key
+ * (a PersonalKeyRecord) is wrapped by that account's password only, and names the account it belongs to.
  */
 
 /** OWASP's 2023 floor for PBKDF2-SHA256: an offline guess of a typical password costs years, not minutes. */
@@ -114,15 +117,37 @@ export interface OfficeWrap {
   wrapped: string;
 }
 
-/** What is stored of the data key (Dexie table `keyring`, row 'data'). */
-export interface WrappedKeyRecord {
+/** An organiser's tablet's data key as stored (Dexie table `keyring`, row 'data'): wrapped by the password and by the office. */
+export interface TabletKeyRecord {
   key: 'data';
+  /** Absent on records stored before personal keys existed: those are all tablet keys. */
+  kind?: 'tablet';
   passphrase: PassphraseWrap;
   office: OfficeWrap;
   createdAt: string;
   /** When the password wrap was last made again (the organiser's password changed, or another organiser signed in). */
   rewrappedAt?: string;
 }
+
+/**
+ * A care worker's or manager's data key as stored (same row 'data': a browser holds one data key): wrapped
+ * by their password only, with no office wrap. `accountId` is the account's random id (no name, no email),
+ * so that another account signing in here never tries to open it (personal-key.ts clears it instead).
+ */
+export interface PersonalKeyRecord {
+  key: 'data';
+  kind: 'personal';
+  accountId: string;
+  passphrase: PassphraseWrap;
+  createdAt: string;
+  /** When the password wrap was last made again (the account's password was changed here). */
+  rewrappedAt?: string;
+}
+
+/** What is stored of the data key (Dexie table `keyring`, row 'data'). */
+export type WrappedKeyRecord = TabletKeyRecord | PersonalKeyRecord;
+
+export const isPersonalKey = (record: WrappedKeyRecord): record is PersonalKeyRecord => record.kind === 'personal';
 
 const random = (count: number): Uint8Array<ArrayBuffer> => crypto.getRandomValues(new Uint8Array(count));
 
@@ -157,10 +182,16 @@ async function wrapWith(dataKey: CryptoKey, wrappingKey: CryptoKey): Promise<Off
   return { iv: toBase64(iv), wrapped: toBase64(new Uint8Array(wrapped)) };
 }
 
-async function wrapWithPassphrase(dataKey: CryptoKey, passphrase: string): Promise<PassphraseWrap> {
+/** The wrap, and the password-derived key that made it (to open a copy again without a second PBKDF2). */
+async function wrapWithPassphraseKeeping(dataKey: CryptoKey, passphrase: string): Promise<{ wrap: PassphraseWrap; wrappingKey: CryptoKey }> {
   const salt = random(SALT_BYTES);
-  const wrap = await wrapWith(dataKey, await passphraseKey(passphrase, salt, PASSPHRASE_ITERATIONS));
-  return { kdf: 'PBKDF2-SHA256', iterations: PASSPHRASE_ITERATIONS, salt: toBase64(salt), ...wrap };
+  const wrappingKey = await passphraseKey(passphrase, salt, PASSPHRASE_ITERATIONS);
+  const wrap = await wrapWith(dataKey, wrappingKey);
+  return { wrap: { kdf: 'PBKDF2-SHA256', iterations: PASSPHRASE_ITERATIONS, salt: toBase64(salt), ...wrap }, wrappingKey };
+}
+
+async function wrapWithPassphrase(dataKey: CryptoKey, passphrase: string): Promise<PassphraseWrap> {
+  return (await wrapWithPassphraseKeeping(dataKey, passphrase)).wrap;
 }
 
 /** Null when the wrapping key is not the one it was wrapped with (AES-GCM refuses to open it). */
@@ -184,7 +215,7 @@ async function unwrapWith(wrap: OfficeWrap, wrappingKey: CryptoKey, extractable:
  * A new data key, wrapped by the password and by the office's key. Returns the record to store and the
  * key to hold: a non-extractable copy, so script on the page can use it but never read it out.
  */
-export async function createDataKey(passphrase: string, officeKey: CryptoKey, now: Date): Promise<{ record: WrappedKeyRecord; key: CryptoKey }> {
+export async function createDataKey(passphrase: string, officeKey: CryptoKey, now: Date): Promise<{ record: TabletKeyRecord; key: CryptoKey }> {
   const extractable = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
   const office = await wrapWith(extractable, officeKey);
   const passphraseWrap = await wrapWithPassphrase(extractable, passphrase);
@@ -193,10 +224,41 @@ export async function createDataKey(passphrase: string, officeKey: CryptoKey, no
   return { record: { key: 'data', passphrase: passphraseWrap, office, createdAt: now.toISOString() }, key };
 }
 
-/** The data key from the organiser's password, offline; null for a wrong password. */
-export async function unwrapWithPassphrase(record: WrappedKeyRecord, passphrase: string): Promise<CryptoKey | null> {
+/**
+ * A new data key for a care worker's or manager's browser, wrapped by their password only (same PBKDF2
+ * rounds as a tablet's). Returns the record to store and a non-extractable copy to hold.
+ */
+export async function createPersonalDataKey(passphrase: string, accountId: string, now: Date): Promise<{ record: PersonalKeyRecord; key: CryptoKey }> {
+  const extractable = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+  const { wrap, wrappingKey } = await wrapWithPassphraseKeeping(extractable, passphrase);
+  const key = await unwrapWith(wrap, wrappingKey, false);
+  if (!key) throw new Error('The new data key could not be opened again.');
+  return { record: { key: 'data', kind: 'personal', accountId, passphrase: wrap, createdAt: now.toISOString() }, key };
+}
+
+/** The data key from the password it is wrapped by (an organiser's, or a care worker's), offline; null for a wrong password. */
+export async function unwrapWithPassphrase(record: WrappedKeyRecord, passphrase: string, extractable = false): Promise<CryptoKey | null> {
   const { salt, iterations } = record.passphrase;
-  return unwrapWith(record.passphrase, await passphraseKey(passphrase, fromBase64(salt), iterations), false);
+  return unwrapWith(record.passphrase, await passphraseKey(passphrase, fromBase64(salt), iterations), extractable);
+}
+
+/**
+ * The same record with its password wrap made again for `next`, when `current` opens it AND what it opens
+ * is the key in memory (`inMemory`, checked by sealing a probe with one and opening it with the other).
+ * Null otherwise: the record is then not this person's (or not this session's), and is left as it is.
+ */
+export async function rewrapPassphrase<R extends WrappedKeyRecord>(record: R, current: string, next: string, inMemory: CryptoKey, now: Date): Promise<R | null> {
+  const extractable = await unwrapWithPassphrase(record, current, true);
+  if (!extractable || !(await sameKey(inMemory, extractable))) return null;
+  return { ...record, passphrase: await wrapWithPassphrase(extractable, next), rewrappedAt: now.toISOString() };
+}
+
+async function sameKey(a: CryptoKey, b: CryptoKey): Promise<boolean> {
+  const probe = await sealJson(a, 'key probe', 'probe');
+  return openJson(b, 'key probe', probe).then(
+    (value) => value === 'probe',
+    () => false,
+  );
 }
 
 /**
@@ -205,11 +267,11 @@ export async function unwrapWithPassphrase(record: WrappedKeyRecord, passphrase:
  * this record's (another organisation's tablet, or a key the office no longer has).
  */
 export async function unwrapWithOfficeKey(
-  record: WrappedKeyRecord,
+  record: TabletKeyRecord,
   officeKey: CryptoKey,
   passphrase: string,
   now: Date,
-): Promise<{ record: WrappedKeyRecord; key: CryptoKey } | null> {
+): Promise<{ record: TabletKeyRecord; key: CryptoKey } | null> {
   const extractable = await unwrapWith(record.office, officeKey, true);
   if (!extractable) return null;
   const passphraseWrap = await wrapWithPassphrase(extractable, passphrase);

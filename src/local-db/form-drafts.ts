@@ -1,6 +1,13 @@
 import type { FormDraftRecord, HearthDatabase } from './database';
 import { openFormDraft, sealFormDraft } from './sealed-records';
 
+/*
+ * Drafts are sealed with this browser's data key. On an organiser's tablet that is the tablet key; on a
+ * care worker's or manager's browser it is their personal key (personal-key.ts), which their password
+ * opens again after a reload, so the draft comes back as typed. A draft is its writer's: when another
+ * account signs in on that browser, the drafts are cleared with the key, never shown to them.
+ */
+
 /** The draft kept for `key`, if any. */
 export async function getFormDraft(db: HearthDatabase, key: string): Promise<FormDraftRecord | undefined> {
   const stored = await db.formDrafts.get(key);

@@ -35,7 +35,9 @@ import type {
  *   visitId, event type, and personId for settings events
  * - personModeSettings: personId, changedAt · formDrafts: key ('carer:<id>'), timestamps · syncState: all
  * - organiserPin: a PBKDF2 hash of the PIN (guessable offline, but the PIN opens nothing without the
- *   in-memory key) · keyring: the data key wrapped by the password (PBKDF2 600k) and by the office's secret
+ *   in-memory key) · keyring: the data key wrapped by the password (PBKDF2 600k) and, on an organiser's
+ *   tablet, by the office's secret; a care worker's or manager's personal key has no office wrap and
+ *   names only the account's random id
  * So: how many visits, when, pack sizes, which have a decision and when it was sent, and whether a film
  * someone already holds is on the tablet (by its SHA-256).
  */

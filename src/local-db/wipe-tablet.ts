@@ -67,6 +67,8 @@ export function browserWipeTargets(): WipeTargets {
  * every Cache Storage cache, the service worker, and local and session storage. Each step runs even if
  * an earlier one threw, and the result is then checked by enumerating what is left: a wipe that fails
  * silently would leave people's records on a lost tablet, so the report says exactly what remains.
+ * Deleting the database deletes its keyring too: the stored data key (an organiser's tablet key or a care
+ * worker's or manager's personal key) goes with it, so nothing sealed could be opened even if a copy remained.
  * The database cannot be used afterwards; the page must be reloaded to start again.
  */
 export async function wipeTablet(db: HearthDatabase, targets: WipeTargets = browserWipeTargets(), options: WipeOptions = {}): Promise<WipeReport> {

@@ -79,6 +79,8 @@ describe('Your account', () => {
       const world = await worldAs(role);
       const { user, unmount } = renderApp(world, '/');
       await screen.findByRole('heading', { level: 1 });
+      // The links follow the session, which may be read after the first heading shows.
+      await waitFor(() => expect(nav().getAllByRole('link').at(-1), role).toHaveTextContent('Your account'));
       const links = nav().getAllByRole('link');
       // Last in the list, after the role's own screens, in the same place for everyone.
       expect(links.at(-1), role).toHaveTextContent('Your account');

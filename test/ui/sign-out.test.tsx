@@ -1,10 +1,13 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getSession } from '../../src/local-db/queries';
+import { putFormDraft } from '../../src/local-db/form-drafts';
+import { openPersonalKey } from '../../src/local-db/personal-key';
+import { getSession, saveSession } from '../../src/local-db/queries';
 import { recordOutcome } from '../../src/local-db/record-event';
 import { resetWipeThisTablet } from '../../src/ui/pwa/wipe-this-tablet';
 import { resetWipeStore } from '../../src/ui/stores/wipe-store';
-import { renderAt, TEST_NOW, type World } from '../support/render';
+import { makeCarerProfileView, makeCareWorkerSession } from '../support/factories';
+import { makeWorld, renderApp, renderAt, TEST_NOW, type World } from '../support/render';
 
 afterEach(() => {
   resetWipeStore();
@@ -74,5 +77,42 @@ describe('signing out', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign out and keep them on this tablet' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(await world.db.outbox.count()).toBe(1);
+  });
+});
+
+describe('a care worker signing out', () => {
+  /** Sam signed in on the office website: a personal key stored here, a draft typed, not saved. */
+  async function samSignedIn() {
+    const world = await makeWorld({ signedIn: false, visitsOnTablet: false, organiserPin: null });
+    world.db.dataKey.drop();
+    const sam = makeCarerProfileView();
+    world.office.carerProfiles.set(sam.id, sam);
+    world.office.session = makeCareWorkerSession(sam.id);
+    world.office.signedIn = true;
+    expect(await openPersonalKey(world.db, world.office.session.user.id, world.office.password, TEST_NOW)).toBe('created');
+    await saveSession(world.db, world.office.session, TEST_NOW);
+    await putFormDraft(world.db, { key: `person:${sam.id}`, values: { note: 'typed' }, basedOnUpdatedAt: null, savedAt: TEST_NOW.toISOString() });
+    return world;
+  }
+
+  it('"Sign out everywhere" removes their personal key and draft from this browser, not just the session', async () => {
+    const world = await samSignedIn();
+    const { user } = renderApp(world, '/my-profile');
+    const section = await screen.findByRole('region', { name: 'Your password' }, { timeout: 5000 });
+    await user.click(within(section).getByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await world.db.keyring.count()).toBe(0);
+    expect(await world.db.formDrafts.count()).toBe(0);
+    expect(await world.db.session.count()).toBe(0);
+    expect(world.db.dataKey.state()).toBe('no-key');
+  });
+
+  it('"Sign out" wipes the browser: the personal key goes with the database', async () => {
+    const world = await samSignedIn();
+    const { user } = renderApp(world, '/my-profile');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5000 }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'You have signed out' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Nothing about anyone is stored on this tablet now.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await databaseNames()).not.toContain(world.db.name);
   });
 });

@@ -1,13 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { ChangePasswordRequestSchema, PASSWORD_MIN_CHARS } from '../../domain/api';
+import { getSession } from '../../local-db/queries';
+import { rewrapForNewPassword } from '../../local-db/unlock';
 import { failureText } from '../format/failure-text';
 import { useAppServices } from '../app';
 import { SignOutEverywhere } from './sign-out-everywhere';
 import { TextField } from './text-field';
 
-/** Changing one's own password, knowing the current one (after an organiser handed over the first). */
+/**
+ * Changing one's own password, knowing the current one (after an organiser handed over the first). Once
+ * the office has accepted it, the data key stored on this device is wrapped again by the new password
+ * (rewrapForNewPassword), so unlocking here after a reload or the idle lock takes the new one.
+ */
 export function ChangePasswordSection() {
-  const { transport } = useAppServices();
+  const { db, transport, now } = useAppServices();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [errors, setErrors] = useState<{ currentPassword?: string; newPassword?: string }>({});
@@ -25,6 +31,7 @@ export function ChangePasswordSection() {
     setBusy(true);
     try {
       await transport.changePassword(parsed.data);
+      await rewrapStoredKey(parsed.data.currentPassword, parsed.data.newPassword);
       setCurrent('');
       setNew('');
       setMessage('Your password is changed. Use the new one next time you sign in.');
@@ -32,6 +39,19 @@ export function ChangePasswordSection() {
       setMessage(failureText('Not changed', failure));
     } finally {
       setBusy(false);
+    }
+  }
+
+  /**
+   * The office has the new password already, so nothing here may fail the change: when the key cannot be
+   * re-wrapped (not in memory, not this account's), the next online sign-in with email opens Hearth.
+   */
+  async function rewrapStoredKey(current: string, next: string): Promise<void> {
+    try {
+      const session = await getSession(db);
+      if (session) await rewrapForNewPassword(db, session.session.user.id, current, next, now());
+    } catch {
+      // Locked meanwhile, or the database is gone: left as it is (see above).
     }
   }
 

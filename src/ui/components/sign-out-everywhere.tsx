@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { forgetPersonalKey } from '../../local-db/personal-key';
 import { clearSession } from '../../local-db/queries';
 import { useAppServices } from '../app';
 import { failureText } from '../format/failure-text';
@@ -8,7 +9,8 @@ import { paths } from '../paths';
 /**
  * Ends every session of this account, on every tablet and computer, this one too: for a lost tablet
  * or a password someone else may know. Needs the office. Records waiting to be sent stay on this
- * tablet and go after the next sign-in, as with "Sign out".
+ * tablet and go after the next sign-in, as with "Sign out". A care worker's or manager's personal key
+ * and their drafts are removed from this browser (forgetPersonalKey): signed out means nothing of theirs opens here.
  */
 export function SignOutEverywhere() {
   const { db, transport } = useAppServices();
@@ -26,6 +28,7 @@ export function SignOutEverywhere() {
       setBusy(false);
       return;
     }
+    await forgetPersonalKey(db);
     await clearSession(db);
     navigate(paths.login, { replace: true });
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { forgetPersonalKey } from '../../local-db/personal-key';
 import { clearSession, countOutbox } from '../../local-db/queries';
 import { useAppServices } from '../app';
 import { paths } from '../paths';
@@ -13,7 +14,8 @@ const recordsText = (count: number) => `${count} ${count === 1 ? 'record has' : 
  * Signs the organiser out. Records not yet acknowledged by the office are sent first; once nothing is
  * waiting, signing out wipes everything Hearth kept on the tablet (a pack is a person's data, and the
  * next person to pick the tablet up may not be ours). Records that cannot be sent (no connection) are
- * never deleted: the organiser is told how many, and the tablet is not wiped.
+ * never deleted: the organiser is told how many, and the tablet is not wiped. The wipe deletes the whole
+ * database, so the stored data key goes too (an organiser's tablet key, or a care worker's personal key).
  */
 export function SignOut() {
   const { db, transport, sync } = useAppServices();
@@ -37,6 +39,7 @@ export function SignOut() {
   // The organiser chose to keep the unsent records on the tablet: signed out, nothing wiped, sent after the next sign-in.
   async function signOutKeepingRecords() {
     await transport.logout().catch(() => undefined);
+    await forgetPersonalKey(db); // a care worker's or manager's key and drafts (a tablet's key stays, for what waits)
     await clearSession(db);
     navigate(paths.login, { replace: true });
   }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LoginRequestSchema } from '../../domain/api';
 import { describeDevice } from '../../domain/device-label';
 import { getOrCreateDevice, saveSession } from '../../local-db/queries';
-import { openForThisSessionOnly } from '../../local-db/session-only-key';
+import { openPersonalKey } from '../../local-db/personal-key';
 import { unlockAtSignIn } from '../../local-db/unlock';
 import { enrolThisTablet, takesVisitsOut } from '../../sync/device-enrolment';
 import { NetworkFailure } from '../../sync/transport';
@@ -22,7 +22,8 @@ export const NEEDS_CONNECTION =
 /**
  * Signs the organiser in with the office, then keeps the session on the tablet (so it opens offline),
  * names this tablet once, and fetches the planned visits. Resolves true when signed in. A care worker or
- * manager takes no visits out: their browser gets a key for this session only (session-only-key.ts).
+ * manager takes no visits out: their browser keeps a personal key wrapped by their password only
+ * (personal-key.ts), so a draft survives a reload; another account's personal records here are cleared.
  */
 export function useSignIn() {
   const { db, transport, sync, now } = useAppServices();
@@ -45,7 +46,7 @@ export function useSignIn() {
       const session = await transport.login(parsed.data);
       if (!takesVisitsOut(session)) {
         // A care worker or manager on the office website: no tablet key, no enrolment, no visits.
-        if ((await openForThisSessionOnly(db)) === 'tablet-holds-records') {
+        if ((await openPersonalKey(db, session.user.id, parsed.data.password, now())) === 'tablet-holds-records') {
           setErrors({ form: TABLET_HOLDS_VISITS });
           return false;
         }
