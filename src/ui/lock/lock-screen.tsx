@@ -10,6 +10,8 @@ import { PageHeading } from '../components/page-heading';
  * Shown in place of every screen when Hearth has locked itself (no use for a few minutes). Nothing of
  * anyone's records is rendered behind it. The PIN opens it only while the data key is still in memory;
  * after too many wrong PINs the key is dropped and the password screen takes over (data-lock-gate.tsx).
+ * An organiser who has forgotten the PIN need not spend five wrong ones to get there: the password way
+ * is offered at once, and it drops the key the same way (nothing stored is lost; sending waits for it).
  */
 export function LockScreen() {
   const { db, now } = useAppServices();
@@ -61,6 +63,9 @@ export function LockScreen() {
           {busy ? 'Checking…' : 'Unlock'}
         </button>
       </form>
+      <button type="button" className="button secondary" onClick={() => db.dataKey.drop()}>
+        I have forgotten the PIN: use my password
+      </button>
     </main>
   );
 }

@@ -82,6 +82,20 @@ describe('the organiser lock', () => {
     expect(await screen.findByRole('link', { name: VISIT_LINK }, { timeout: 5000 })).toBeInTheDocument();
   });
 
+  it('offers the password at once to an organiser who has forgotten the PIN, and the password opens it', async () => {
+    const world = await signedInForReal();
+    const { user } = renderApp(world, '/');
+    expect(await screen.findByRole('link', { name: VISIT_LINK })).toBeInTheDocument();
+    idle(world);
+    await user.click(await screen.findByRole('button', { name: 'I have forgotten the PIN: use my password' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Unlock Hearth' })).toBeInTheDocument();
+    expect(world.db.dataKey.state()).toBe('no-key');
+    expect(document.body.textContent).not.toMatch(/Hilda|Blackpool/);
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('link', { name: VISIT_LINK }, { timeout: 5000 })).toBeInTheDocument();
+  });
+
   it('asks for the password when the app opens with no key in memory (a reload)', async () => {
     const world = await signedInForReal();
     world.db.dataKey.drop();
