@@ -6,8 +6,9 @@ import { UuidSchema } from './ids';
 // ─── What the audit log records ───────────────────────────────────────────────────────────────────
 
 /**
- * Every kind of entry, as `<what>.<done>`. Reads of a person's or carer's data, changes to it, and data
- * leaving Hearth (a pack to a tablet, a CSV file). The server writes these; the audit page names them.
+ * Every kind of entry, as `<what>.<done>` (the pattern migration 0012 checks). Reads of a person's or
+ * carer's data, changes to it, data leaving Hearth (a pack to a tablet, a CSV file), and who signed in,
+ * on which tablet, with which accounts and keys. The server writes these; the audit page names them.
  */
 export const AuditActionSchema = z.enum([
   'person.viewed',
@@ -22,19 +23,45 @@ export const AuditActionSchema = z.enum([
   'pack.downloaded',
   'evidence.viewed',
   'report.viewed',
+  'missing-outcomes.viewed',
   'outcomes.exported',
+  'visits.listed',
+  'visit.synced',
+  'follow-ups.listed',
+  'follow-up.resolved',
+  'conflicts.listed',
+  'conflict.resolved',
+  'media.viewed',
+  'media.uploaded',
+  'carers.imported',
+  'accounts.listed',
+  'account.added',
+  'account.switched-off',
+  'account.switched-on',
+  'account.password-reset',
+  'session.signed-in',
+  'session.signed-out',
+  'sessions.signed-out',
+  'password.changed',
+  'device.enrolled',
+  'device.revoked',
+  'device-key.issued',
+  'audit.viewed',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
-/** What an entry is about. Ids only: a visit stands for its person, the organisation for a whole-office read. */
-export const AuditSubjectTypeSchema = z.enum(['person', 'carer', 'visit', 'organisation', 'account']);
+/**
+ * What an entry is about. Ids only: a visit stands for its person, the organisation for a whole-office
+ * read, a device for a tablet (migration 0015).
+ */
+export const AuditSubjectTypeSchema = z.enum(['person', 'carer', 'visit', 'organisation', 'account', 'device']);
 export type AuditSubjectType = z.infer<typeof AuditSubjectTypeSchema>;
 
 /** Each action in words for the audit page, so an admin reads "Downloaded a visit to a tablet", not a code. */
 export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'person.viewed': 'Viewed a person’s profile',
   'person.changed': 'Changed a person’s profile',
-  'people.listed': 'Listed everyone’s profiles',
+  'people.listed': 'Listed everyone supported',
   'carer.viewed': 'Viewed a care worker’s profile',
   'carer.changed': 'Changed a care worker’s profile',
   'carers.listed': 'Listed every care worker',
@@ -44,7 +71,30 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'pack.downloaded': 'Downloaded a visit to a tablet',
   'evidence.viewed': 'Viewed a visit’s evidence',
   'report.viewed': 'Viewed the choice report',
+  'missing-outcomes.viewed': 'Viewed the downloaded visits with no outcome',
   'outcomes.exported': 'Exported every outcome (CSV)',
+  'visits.listed': 'Listed the visits',
+  'visit.synced': 'Sent a visit’s records from a tablet',
+  'follow-ups.listed': 'Listed the follow-ups',
+  'follow-up.resolved': 'Closed a follow-up',
+  'conflicts.listed': 'Listed the answers that disagree',
+  'conflict.resolved': 'Settled answers that disagree',
+  'media.viewed': 'Opened a care worker’s film, photo or recording',
+  'media.uploaded': 'Sent a care worker’s film, photo or recording',
+  'carers.imported': 'Imported care workers from a file',
+  'accounts.listed': 'Listed the accounts',
+  'account.added': 'Added an account',
+  'account.switched-off': 'Switched an account off',
+  'account.switched-on': 'Switched an account back on',
+  'account.password-reset': 'Set a new password for someone',
+  'session.signed-in': 'Signed in',
+  'session.signed-out': 'Signed out',
+  'sessions.signed-out': 'Signed out everywhere',
+  'password.changed': 'Changed their own password',
+  'device.enrolled': 'Set up a tablet',
+  'device.revoked': 'Removed a tablet',
+  'device-key.issued': 'Gave a tablet its storage key',
+  'audit.viewed': 'Looked at the audit log',
 };
 
 // ─── GET /api/audit (admins) ──────────────────────────────────────────────────────────────────────

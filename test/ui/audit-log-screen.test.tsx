@@ -84,6 +84,33 @@ describe('the audit log screen (admins)', () => {
     expect(await axeViolations(document.body)).toEqual([]);
   });
 
+  it('names the newer entries plainly (sign-ins, tablets, media, the log itself), and offers each as a filter', async () => {
+    const world = await signedInAs('admin');
+    world.office.auditEntries = [
+      entry({ at: '2026-11-25T10:00:00.000Z', action: 'device.revoked', actor: { userId: ADE, name: 'Ade Okafor', role: 'admin' }, subject: { type: 'device', id: TABLET, name: 'Safari on iPad' } }),
+      entry({ at: '2026-11-25T09:59:00.000Z', action: 'session.signed-in', device: { id: TABLET, label: 'Safari on iPad' }, subject: { type: 'account', id: JO, name: 'Jo Baker' } }),
+      entry({ at: '2026-11-25T09:58:00.000Z', action: 'media.viewed', subject: { type: 'carer', id: testId(), name: 'Sam' } }),
+      entry({ at: '2026-11-25T09:57:00.000Z', action: 'device-key.issued', subject: { type: 'device', id: testId(), name: null } }),
+    ];
+    const { user } = renderApp(world, '/audit');
+    await screen.findByRole('table', { name: /audit entries/i });
+    expect(rowTexts()).toEqual([
+      ['25 Nov 2026, 10:00:00', 'Ade Okafor (admin)', 'Removed a tablet', 'Tablet: Safari on iPad', 'None'],
+      ['25 Nov 2026, 09:59:00', 'Jo Baker (organiser)', 'Signed in', 'Account: Jo Baker', 'Safari on iPad'],
+      ['25 Nov 2026, 09:58:00', 'Jo Baker (organiser)', 'Opened a care worker’s film, photo or recording', 'Care worker: Sam', 'None'],
+      ['25 Nov 2026, 09:57:00', 'Jo Baker (organiser)', 'Gave a tablet its storage key', 'A tablet not set up yet or no longer here', 'None'],
+    ]);
+    const actions = within(screen.getByRole('combobox', { name: 'What was done' }))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    for (const words of ['Listed the visits', 'Signed in', 'Signed out everywhere', 'Set up a tablet', 'Removed a tablet', 'Sent a visit’s records from a tablet', 'Looked at the audit log']) {
+      expect(actions).toContain(words);
+    }
+    await user.selectOptions(screen.getByRole('combobox', { name: 'What was done' }), 'Signed in');
+    await user.click(screen.getByRole('button', { name: 'Show entries' }));
+    await waitFor(() => expect(world.office.auditRequests.at(-1)).toEqual({ action: 'session.signed-in' }));
+  });
+
   it('filters by person, action, account and days, asking the office with just those', async () => {
     const world = await signedInAs('admin');
     const { user, router } = renderApp(world, '/audit');

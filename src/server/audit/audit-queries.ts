@@ -41,6 +41,7 @@ export async function loadAuditPage(db: Db, organisationId: string, filters: Aud
               when 'visit' then vp.first_name
               when 'carer' then c.first_name
               when 'account' then su.name
+              when 'device' then sd.label
             end as subject_name
        from audit_events a
        left join users actor on actor.organisation_id = a.organisation_id and actor.id = a.actor_user_id
@@ -50,6 +51,7 @@ export async function loadAuditPage(db: Db, organisationId: string, filters: Aud
        left join people vp on vp.organisation_id = v.organisation_id and vp.id = v.person_id
        left join carers c on a.subject_type = 'carer' and c.organisation_id = a.organisation_id and c.id = a.subject_id
        left join users su on a.subject_type = 'account' and su.organisation_id = a.organisation_id and su.id = a.subject_id
+       left join devices sd on a.subject_type = 'device' and sd.organisation_id = a.organisation_id and sd.id = a.subject_id
       where a.organisation_id = $1
         and ($2::date is null or a.at >= ($2::date)::timestamp at time zone 'Europe/London')
         and ($3::date is null or a.at < ($3::date + 1)::timestamp at time zone 'Europe/London')

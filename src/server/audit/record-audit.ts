@@ -24,10 +24,25 @@ export interface AuditSubject {
  * loosely, so the audit log does not break if that shape moves; a tablet of another organisation is ignored.
  */
 export function auditActorOf(request: FastifyRequest): AuditActor {
-  const { organisationId, userId, role } = authOf(request);
+  return actorFor(request, authOf(request));
+}
+
+/**
+ * The actor for a route that finds its session itself rather than behind requireSession (signing in,
+ * signing out, changing one's own password): the account it names, and the request's tablet if any.
+ */
+export function actorFor(request: FastifyRequest, account: { organisationId: string; userId: string; role: string }): AuditActor {
+  const { organisationId, userId, role } = account;
   const device = (request as { device?: { organisationId?: unknown; deviceId?: unknown } | null }).device;
   const deviceId = device?.organisationId === organisationId && typeof device.deviceId === 'string' ? device.deviceId : null;
   return { organisationId, userId, role, deviceId };
+}
+
+/** One entry of a multi-row write: who, what, about what. */
+export interface AuditRecord {
+  actor: AuditActor;
+  action: AuditAction;
+  subject: AuditSubject;
 }
 
 /**
@@ -40,6 +55,31 @@ export async function recordAudit(db: Db, actor: AuditActor, action: AuditAction
     `insert into audit_events (organisation_id, id, actor_user_id, actor_role, device_id, action, subject_type, subject_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [actor.organisationId, randomUUID(), actor.userId, actor.role, actor.deviceId, action, subject.type, subject.id],
+  );
+}
+
+/**
+ * Appends several entries (any actors, any organisations) in ONE statement, whatever their number: for
+ * a batch of tablets' pushes or an import, where a statement per entry would be felt. Nothing for none.
+ */
+export async function recordAudits(db: Db, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map(({ actor, action, subject }) => ({
+    organisation_id: actor.organisationId,
+    id: randomUUID(),
+    actor_user_id: actor.userId,
+    actor_role: actor.role,
+    device_id: actor.deviceId,
+    action,
+    subject_type: subject.type,
+    subject_id: subject.id,
+  }));
+  await db.query(
+    `insert into audit_events (organisation_id, id, actor_user_id, actor_role, device_id, action, subject_type, subject_id)
+     select r.organisation_id, r.id, r.actor_user_id, r.actor_role, r.device_id, r.action, r.subject_type, r.subject_id
+       from jsonb_to_recordset($1::jsonb)
+         as r(organisation_id uuid, id uuid, actor_user_id uuid, actor_role text, device_id uuid, action text, subject_type text, subject_id uuid)`,
+    [JSON.stringify(rows)],
   );
 }
 

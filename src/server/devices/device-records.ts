@@ -86,26 +86,28 @@ export async function enrolDevice(
 /**
  * Revokes the tablet: its token stops working at once and the session it was enrolled under ends, so a
  * thief holding the tablet (or its cookies) gets nothing more. Revoking twice changes nothing.
- * Returns the session to end, or null when there is no such device in this organisation.
+ * Returns the session to end and whether this call revoked it (false: it already was), or null when
+ * there is no such device in this organisation.
  */
 export async function revokeDevice(
   db: Db,
   auth: { organisationId: string; userId: string },
   deviceId: string,
-): Promise<{ device: DeviceView; sessionSha256: string | null } | null> {
+): Promise<{ device: DeviceView; sessionSha256: string | null; newlyRevoked: boolean } | null> {
   return db.transaction(async (tx) => {
     const before = await tx.query<{ session_sha256: string | null }>(
       'select session_sha256 from devices where organisation_id = $1 and id = $2 for update',
       [auth.organisationId, deviceId],
     );
     if (!before[0]) return null;
-    await tx.query(
+    const changed = await tx.query(
       // The token hash stays: the tablet's next request must still be recognised, to be told to wipe itself.
       `update devices set revoked_at = now(), revoked_by = $3, session_sha256 = null
-        where organisation_id = $1 and id = $2 and revoked_at is null`,
+        where organisation_id = $1 and id = $2 and revoked_at is null
+        returning id`,
       [auth.organisationId, deviceId, auth.userId],
     );
-    return { device: (await loadDevice(tx, auth.organisationId, deviceId))!, sessionSha256: before[0].session_sha256 };
+    return { device: (await loadDevice(tx, auth.organisationId, deviceId))!, sessionSha256: before[0].session_sha256, newlyRevoked: changed.length > 0 };
   });
 }
 

@@ -2,6 +2,7 @@ import type { PushRequest, PushResponse } from '../../domain/events';
 import { batchWhileBusy } from '../database/batch-while-busy';
 import type { Db } from '../database/db';
 import { asOwner } from '../database/organisation-context';
+import type { AuditActor } from '../audit/record-audit';
 import { HttpError } from '../http/api-error';
 import { storePushes, type Push } from './store-events';
 
@@ -9,8 +10,11 @@ import { storePushes, type Push } from './store-events';
 const MAX_EVENTS_PER_BATCH = 2000;
 
 export interface IngestQueue {
-  /** Stores one push; resolves once the transaction holding it has committed. */
-  store(organisationId: string, request: PushRequest): Promise<PushResponse>;
+  /**
+   * Stores one push; resolves once the transaction holding it has committed. With `pushedBy`, the visits
+   * it brought new events for are entered in the audit log, in the same transaction (store-events.ts).
+   */
+  store(organisationId: string, request: PushRequest, pushedBy?: AuditActor): Promise<PushResponse>;
 }
 
 /**
@@ -35,7 +39,7 @@ export function createIngestQueue(db: Db): IngestQueue {
       ),
     { weight: (push) => push.request.events.length, maxWeight: MAX_EVENTS_PER_BATCH },
   );
-  return { store: (organisationId, request) => store({ organisationId, request }) };
+  return { store: (organisationId, request, pushedBy) => store(pushedBy ? { organisationId, request, pushedBy } : { organisationId, request }) };
 }
 
 /**

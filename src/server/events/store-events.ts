@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type HearthEvent, type PushRequest, type PushResponse } from '../../domain/events';
+import { recordAudits, type AuditActor, type AuditRecord } from '../audit/record-audit';
 import type { Db } from '../database/db';
 import { HttpError } from '../http/api-error';
 import { applyNewEvents, type NewlyStored } from './apply-event';
@@ -13,6 +14,8 @@ export function contentHash(event: HearthEvent): string {
 export interface Push {
   organisationId: string;
   request: PushRequest;
+  /** Who sent it (the session's account and tablet), for the audit log; left out, no entry is written. */
+  pushedBy?: AuditActor;
 }
 
 /** What a push gets back: its answer, or why it was refused (and then nothing of it is kept). */
@@ -48,8 +51,10 @@ export async function storeEvents(db: Db, organisationId: string, request: PushR
  * in either order; each answer keeps the order of its request.
  *
  * A batch costs the same handful of statements whatever the number of pushes and events in it: the
- * facts for the checks, ids already stored, the devices, the events, and a statement or two per kind of
- * effect. That is what lets one PGlite connection keep up with many tablets (see ingest-queue.ts).
+ * facts for the checks, ids already stored, the devices, the events, a statement or two per kind of
+ * effect, and one for the audit log ('visit.synced' per sender and visit that got new events: a resend
+ * of events already stored writes none). That is what lets one PGlite connection keep up with many
+ * tablets (see ingest-queue.ts).
  * A database error fails the whole batch: nothing is kept and the caller may store the pushes one by one.
  */
 export async function storePushes(db: Db, pushes: readonly Push[]): Promise<PushOutcome[]> {
@@ -88,7 +93,9 @@ function storeOnce(db: Db, pushes: readonly Push[], placed: readonly Placed[][])
     /** Per organisation, the events of its accepted pushes, which a later withdrawal may name. */
     const sentBefore = new Map<string, Map<string, HearthEvent>>();
     const toInsert: Placed[] = [];
-    for (const [n, { organisationId, request }] of pushes.entries()) {
+    /** One entry per sender and visit with newly stored events, however many events and pushes. */
+    const audits = new Map<string, AuditRecord>();
+    for (const [n, { organisationId, request, pushedBy }] of pushes.entries()) {
       const own = new Map<string, HearthEvent>();
       for (const event of request.events) if (!own.has(event.id)) own.set(event.id, event);
       const earlier = sentBefore.get(organisationId);
@@ -137,6 +144,12 @@ function storeOnce(db: Db, pushes: readonly Push[], placed: readonly Placed[][])
       for (const [id, event] of own) if (!sent.has(id)) sent.set(id, event);
       sentBefore.set(organisationId, sent);
       toInsert.push(...fresh);
+      if (pushedBy) {
+        for (const { event } of fresh) {
+          const key = [organisationId, pushedBy.userId, pushedBy.deviceId, event.visitId].join('/');
+          if (!audits.has(key)) audits.set(key, { actor: { ...pushedBy, organisationId }, action: 'visit.synced', subject: { type: 'visit', id: event.visitId } });
+        }
+      }
       outcomes[n] = { results };
     }
 
@@ -152,6 +165,7 @@ function storeOnce(db: Db, pushes: readonly Push[], placed: readonly Placed[][])
       inOrder.map((p): NewlyStored => ({ organisationId: p.organisationId, event: p.event, receivedSeq: receivedSeq.get(p.event.id)! })),
       facts,
     );
+    await recordAudits(tx, [...audits.values()]);
     return outcomes;
   });
 }

@@ -71,8 +71,11 @@ export function carerRoutes(db: Db, mediaDir: string) {
     });
 
     app.get<{ Params: { id: string } }>('/api/carers/:id/captions', async (request): Promise<CaptionsRequest> => {
-      const text = await loadCaptionLines(db, mediaDir, authOf(request).organisationId, reachableCarerId(request));
+      const carerId = reachableCarerId(request);
+      const text = await loadCaptionLines(db, mediaDir, authOf(request).organisationId, carerId);
       if (text === null) throw notFound(NO_SUCH_CARER);
+      // The film's words, as text: a read of the film as much as playing it is.
+      await recordAudit(db, auditActorOf(request), 'media.viewed', { type: 'carer', id: carerId });
       return { text };
     });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { CarerImportRequestSchema, MAX_IMPORT_BYTES, type CarerImportPreview, type CarerImportResult } from '../../domain/csv/carer-import-api';
 import { previewOf } from '../../domain/csv/carer-import';
+import { auditActorOf, recordAudits, type AuditRecord } from '../audit/record-audit';
 import type { Db } from '../database/db';
 import { HttpError, parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
@@ -32,7 +33,23 @@ export function importRoutes(db: Db) {
 
     app.post('/api/imports/carers', { bodyLimit: IMPORT_BODY_LIMIT_BYTES }, async (request): Promise<CarerImportResult> => {
       const { csv } = parseInput(CarerImportRequestSchema, request.body, 'the import');
-      return importCarers(db, authOf(request).organisationId, csv, randomUUID);
+      const actor = auditActorOf(request);
+      // One entry for the import, and one per care worker it added (their ids are made here), written
+      // in one statement in the import's own transaction: a refused import leaves no entry.
+      return db.transaction(async (tx) => {
+        const added: string[] = [];
+        const result = await importCarers(tx, actor.organisationId, csv, () => {
+          const id = randomUUID();
+          added.push(id);
+          return id;
+        });
+        const entries: AuditRecord[] = [
+          { actor, action: 'carers.imported', subject: { type: 'organisation', id: actor.organisationId } },
+          ...added.map((id): AuditRecord => ({ actor, action: 'carer.changed', subject: { type: 'carer', id } })),
+        ];
+        await recordAudits(tx, entries);
+        return result;
+      });
     });
   };
 }

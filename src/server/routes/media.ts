@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Sha256Schema } from '../../domain/ids';
+import { auditActorOf } from '../audit/record-audit';
+import { recordMediaRead } from '../audit/record-media-read';
 import type { Db } from '../database/db';
 import { HttpError, notFound } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
-import { resolveByteRange } from '../media/byte-range';
+import { resolveByteRange, type RangeAnswer } from '../media/byte-range';
 import { fileSize, mediaFilePath } from '../media/media-store';
 
 const NO_SUCH_FILE = 'There is no such file. Download the visit again.';
@@ -41,6 +43,7 @@ export function mediaRoutes(db: Db, mediaDir: string) {
         .header('etag', `"${sha256}"`);
 
       const range = resolveByteRange(request.headers.range, size);
+      if (isOpening(request.method, range)) await recordMediaRead(db, auditActorOf(request), sha256, auth.role === 'care-worker' ? auth.carerId : null);
       switch (range.kind) {
         case 'unsatisfiable':
           reply.header('content-range', `bytes */${size}`);
@@ -57,4 +60,16 @@ export function mediaRoutes(db: Db, mediaDir: string) {
       }
     });
   };
+}
+
+/**
+ * Whether this request opens the file, and so gets an audit entry: a whole-file read, or a range that
+ * starts at byte 0. A film plays as many Range requests (the first from byte 0, then the rest as it is
+ * watched or seeked), and a download cut off resumes from where it stopped: the chunks after the first
+ * are the same viewing, and an entry each would bury the log (and cost a write per chunk on a pack
+ * download). A HEAD sends no bytes. Watching a film again from its start is entered again: it is seen again.
+ */
+function isOpening(method: string, range: RangeAnswer): boolean {
+  if (method === 'HEAD') return false;
+  return range.kind === 'whole' || (range.kind === 'partial' && range.start === 0);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_MISSING_OUTCOME_HOURS, MissingOutcomesQuerySchema, type MissingOutcomesReport } from '../../domain/audit';
 import { loadMissingOutcomes } from '../audit/missing-outcomes';
+import { auditActorOf, recordAudit } from '../audit/record-audit';
 import type { Db } from '../database/db';
 import { parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
@@ -12,7 +13,10 @@ export function missingOutcomeRoutes(db: Db, now: () => Date = () => new Date())
 
     app.get('/api/reports/missing-outcomes', async (request): Promise<MissingOutcomesReport> => {
       const { hours = DEFAULT_MISSING_OUTCOME_HOURS } = parseInput(MissingOutcomesQuerySchema, request.query, 'the number of hours');
-      return { hours, visits: await loadMissingOutcomes(db, authOf(request).organisationId, hours, now()) };
+      const visits = await loadMissingOutcomes(db, authOf(request).organisationId, hours, now());
+      // It names people by their visits: a read of their data like the report's.
+      await recordAudit(db, auditActorOf(request), 'missing-outcomes.viewed', { type: 'organisation', id: authOf(request).organisationId });
+      return { hours, visits };
     });
   };
 }

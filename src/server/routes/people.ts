@@ -15,7 +15,11 @@ export function peopleRoutes(db: Db) {
   return async (app: FastifyInstance): Promise<void> => {
     requireSession(app, db);
 
-    app.get('/api/people', async (request) => ({ people: await listPeopleForMatching(db, authOf(request).organisationId) }));
+    app.get('/api/people', async (request) => {
+      const people = await listPeopleForMatching(db, authOf(request).organisationId);
+      await recordAudit(db, auditActorOf(request), 'people.listed', { type: 'organisation', id: authOf(request).organisationId });
+      return { people };
+    });
 
     // One-page profiles, written with the person at the first assessment.
     app.get('/api/people/profiles', async (request) => {

@@ -4,6 +4,7 @@ import { attemptSucceeded, beginAttempt, TooManyAttemptsError, type Attempt } fr
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
 import { createSession, deleteSession, deleteUserSessions, findUserByEmail, loadSessionInfo, type LoginCandidate } from '../auth/sessions';
+import { actorFor, recordAudit } from '../audit/record-audit';
 import type { Config } from '../config';
 import type { Db } from '../database/db';
 import { HttpError, notSignedIn, parseInput } from '../http/api-error';
@@ -19,6 +20,13 @@ async function limited<T>(reply: FastifyReply, check: () => Promise<T>): Promise
   }
 }
 
+/**
+ * Signing in and out, and one's own password. Each success is in the audit log, about the account, with
+ * the tablet when the request came from one. These routes find their session themselves (there is none
+ * yet at a sign-in), so their entries are written as the owner role, naming the session's account. A
+ * refused sign-in writes no entry: login_attempts counts those, and a stranger must not be able to fill
+ * the log by guessing.
+ */
 export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { cookieSecure: 'auto' }) {
   return async (app: FastifyInstance): Promise<void> => {
     /**
@@ -42,6 +50,7 @@ export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { c
     app.post('/api/session', async (request, reply): Promise<SessionInfo> => {
       const { user, info } = await limited(reply, () => checkLogin(request));
       const session = await createSession(db, user.userId, user.organisationId);
+      await recordAudit(db, actorFor(request, { ...user, role: info.user.role }), 'session.signed-in', { type: 'account', id: user.userId });
       setSessionCookie(request, reply, config.cookieSecure, session.token);
       return info;
     });
@@ -74,12 +83,16 @@ export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { c
       }
       await attemptSucceeded(db, attempt);
       await db.query('update users set password_hash = $3 where organisation_id = $1 and id = $2', [auth.organisationId, auth.userId, await hashPassword(newPassword)]);
+      await recordAudit(db, actorFor(request, auth), 'password.changed', { type: 'account', id: auth.userId });
       return reply.code(204).send();
     });
 
     app.delete('/api/session', async (request, reply: FastifyReply) => {
       const auth = await sessionFromCookie(db, request);
-      if (auth) await deleteSession(db, auth.tokenSha256);
+      if (auth) {
+        await deleteSession(db, auth.tokenSha256);
+        await recordAudit(db, actorFor(request, auth), 'session.signed-out', { type: 'account', id: auth.userId });
+      }
       clearSessionCookie(request, reply, config.cookieSecure);
       return reply.code(204).send();
     });
@@ -89,6 +102,7 @@ export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { c
       const auth = await sessionFromCookie(db, request);
       if (!auth) throw notSignedIn();
       await deleteUserSessions(db, auth.organisationId, auth.userId);
+      await recordAudit(db, actorFor(request, auth), 'sessions.signed-out', { type: 'account', id: auth.userId });
       clearSessionCookie(request, reply, config.cookieSecure);
       return reply.code(204).send();
     });

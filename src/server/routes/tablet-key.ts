@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { TabletKeyRequestSchema, type TabletKeyResponse } from '../../domain/tablet-key';
 import { attemptSucceeded, beginAttempt, TooManyAttemptsError } from '../auth/login-limits';
 import { verifyPassword } from '../auth/password';
+import { auditActorOf, recordAudit } from '../audit/record-audit';
 import type { Db } from '../database/db';
 import { HttpError, notFound, notSignedIn, parseInput } from '../http/api-error';
 import { authOf, requireSession } from '../http/require-session';
@@ -12,6 +13,7 @@ import { authOf, requireSession } from '../http/require-session';
  * on the first request for the tablet, the same one every time after. The organiser's password is
  * checked again, counted like a sign-in (login-limits.ts), so a stolen tablet's session cookie alone
  * does not fetch it. A tablet id holding another organisation's key is 404, as if there were none.
+ * Each key handed over is in the audit log ('device-key.issued'): the key opens that tablet's records.
  */
 export function tabletKeyRoutes(db: Db) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -44,6 +46,7 @@ export function tabletKeyRoutes(db: Db) {
         deviceId,
       ]);
       if (!row) throw notFound('This tablet is not known to your organisation.');
+      await recordAudit(db, auditActorOf(request), 'device-key.issued', { type: 'device', id: deviceId });
       return { keyHex: row.secret_hex };
     });
   };

@@ -13,6 +13,7 @@ import {
   UploadMetadataSchema,
   type UploadMetadata,
 } from '../../domain/media-uploads';
+import { auditActorOf, recordAudit, type AuditActor } from '../audit/record-audit';
 import type { SessionAuth } from '../auth/sessions';
 import type { Db } from '../database/db';
 import { HttpError, notAllowed, notFound, parseInput } from '../http/api-error';
@@ -38,6 +39,8 @@ interface StoredUploadMetadata extends UploadMetadata {
 /** What one request's handling knows, shared between the route and the tus hooks it calls. */
 interface UploadRequest {
   auth: SessionAuth;
+  /** Who is sending, for the audit entry of a finished upload. */
+  actor: AuditActor;
   metadata: UploadMetadata;
   /** Set when the finished upload was refused: sent as the answer instead of tus's. */
   refusal?: unknown;
@@ -108,6 +111,8 @@ export function uploadRoutes(deps: UploadRouteDeps) {
             removeUpload,
           });
           if (!keepUpload) request.afterAnswer = removeUpload;
+          // A new film, photo or voice for the carer's profile, accepted: one entry per upload, not per PATCH.
+          await recordAudit(db, request.actor, 'media.uploaded', { type: 'carer', id: metadata.carerId });
           return { headers: { [MEDIA_JOB_HEADER]: jobId } };
         } catch (error) {
           request.refusal = error;
@@ -133,7 +138,11 @@ export function uploadRoutes(deps: UploadRouteDeps) {
 
     app.post(UPLOADS_PATH, async (request, reply) => {
       const auth = authOf(request);
-      const raw = parseUploadMetadata(header(request, 'upload-metadata'));
+      const metadataHeader = header(request, 'upload-metadata');
+      if (namesPrototypeKey(metadataHeader)) {
+        throw new HttpError(400, 'invalid-request', "The upload's metadata (Upload-Metadata) has a key Hearth does not take: __proto__.");
+      }
+      const raw = parseUploadMetadata(metadataHeader);
       if (!raw) throw new HttpError(400, 'invalid-request', 'The upload\'s metadata (Upload-Metadata) is not in the tus format.');
       const metadata = parseInput(UploadMetadataSchema, raw, "the upload's metadata");
       await assertMayChangeCarer(db, auth, metadata.carerId);
@@ -146,7 +155,7 @@ export function uploadRoutes(deps: UploadRouteDeps) {
       if (bytes === 0) throw new HttpError(422, 'invalid-file', `${metadata.filename} is empty. Choose the file again.`);
       if (bytes > UPLOAD_LIMITS[metadata.kind].maxBytes) throw new HttpError(413, 'file-too-large', tooLargeMessage(metadata.kind, bytes));
       if (needsFfmpeg(metadata.kind) && !(await deps.tools())) throw ffmpegMissing(metadata.kind);
-      return forward(request, reply, { auth, metadata });
+      return forward(request, reply, { auth, actor: auditActorOf(request), metadata });
     });
 
     app.route<{ Params: { id: string } }>({
@@ -164,7 +173,7 @@ export function uploadRoutes(deps: UploadRouteDeps) {
         // Another organisation's upload, or another carer's for a care worker, is one that does not exist.
         if (!stored || stored.organisationId !== auth.organisationId) throw notFound(NO_SUCH_UPLOAD);
         if (auth.role === 'care-worker' && auth.carerId !== stored.carerId) throw notFound(NO_SUCH_UPLOAD);
-        return forward(request, reply, { auth, metadata: stored });
+        return forward(request, reply, { auth, actor: auditActorOf(request), metadata: stored });
       },
     });
 
@@ -190,6 +199,15 @@ function storedMetadataOf(metadata: Record<string, string | null> | undefined): 
   const parsed = UploadMetadataSchema.safeParse(rest);
   if (!parsed.success || !organisationId || !createdBy) return null;
   return { ...parsed.data, organisationId, createdBy };
+}
+
+/**
+ * A `__proto__` key: written into a plain object it is the prototype's setter, so the key would vanish
+ * silently (a string value is ignored) and never reach the strict schema that refuses unknown keys.
+ * Refused outright instead, like any other key an upload does not take.
+ */
+function namesPrototypeKey(metadataHeader: string | undefined): boolean {
+  return metadataHeader !== undefined && metadataHeader.split(',').some((pair) => pair.trim().split(' ')[0] === '__proto__');
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

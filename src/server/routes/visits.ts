@@ -14,7 +14,13 @@ export function visitRoutes(db: Db) {
   return async (app: FastifyInstance): Promise<void> => {
     requireSession(app, db);
 
-    app.get('/api/visits', async (request) => ({ visits: await listVisits(db, authOf(request).organisationId) }));
+    // The list names each visit's person.
+    app.get('/api/visits', async (request) => {
+      const { organisationId } = authOf(request);
+      const visits = await listVisits(db, organisationId);
+      await recordAudit(db, auditActorOf(request), 'visits.listed', { type: 'organisation', id: organisationId });
+      return { visits };
+    });
 
     app.get<{ Params: { id: string } }>('/api/visits/:id/pack', async (request): Promise<VisitPack> => {
       const visitId = request.params.id;

@@ -18,6 +18,7 @@ const STATEMENTS: [string, RegExp][] = [
   ['settings', /^update people/],
   ['other answers', /^select n\.id::text as new_id/],
   ['conflicts raised', /^insert into visit_conflicts/],
+  ['audit entries', /^insert into audit_events/],
 ];
 
 /** A Db that counts storeEvents' statements run through it. */
@@ -178,6 +179,38 @@ describe('storeEvents', () => {
     ]);
     expect(await rowsOf(events.map((e) => e.id))).toHaveLength(2);
     expect(await followUpsOf(events[0]!.id)).toBe(1);
+  });
+
+  it('enters who pushed, per sender and visit with new events, in one statement for the whole batch; resends and refusals none', async () => {
+    const peter = world.demo.visits.Peter!;
+    const peterCarers = (await world.db.query<{ carer_id: string }>('select carer_id from visit_candidates where visit_id = $1 order by position', [peter])).map((c) => c.carer_id);
+    const pushedBy = { organisationId: org, userId: world.demo.userId, role: 'organiser', deviceId: '0190f5a2-7b3c-7d4e-8f00-00000000d001' };
+    const old = makeOutcomeEvent(visit, carers);
+    await storeEvents(world.db, org, makePush([old]));
+    const before = (await world.db.query<{ n: number }>('select count(*)::int as n from audit_events'))[0]!.n;
+    const counts: Record<string, number> = {};
+    const outcomes = await storePushes(countingDb(world.db, counts), [
+      // Two new events for Hilda's visit, one for Peter's.
+      { organisationId: org, request: makePush([makeOutcomeEvent(visit, carers), makeOutcomeEvent(visit, carers), makeOutcomeEvent(peter, peterCarers)]), pushedBy },
+      // A resend only: nothing new to enter.
+      { organisationId: org, request: makePush([old]), pushedBy },
+      // Refused (a carer not shown): nothing.
+      { organisationId: org, request: makePush([makeOutcomeEvent(world.demo.visits.Ruth!, carers, { payload: { chosenCarerId: world.demo.carers.Dan! } })]), pushedBy },
+      // Without a sender (not from a route): nothing.
+      { organisationId: org, request: makePush([makeOutcomeEvent(peter, peterCarers)]) },
+    ]);
+    expect(outcomes[2]).toBeInstanceOf(HttpError);
+    expect(counts['audit entries']).toBe(1);
+    const written = await world.db.query<{ action: string; subject_id: string; actor_user_id: string; device_id: string }>(
+      'select action, subject_id, actor_user_id, device_id from audit_events order by at, id offset $1',
+      [before],
+    );
+    expect(written.map((r) => [r.action, r.subject_id, r.actor_user_id, r.device_id]).sort()).toEqual(
+      [
+        ['visit.synced', visit, pushedBy.userId, pushedBy.deviceId],
+        ['visit.synced', peter, pushedBy.userId, pushedBy.deviceId],
+      ].sort(),
+    );
   });
 
   it('refuses a push with one event that does not fit, naming the first in the order they are stored', async () => {

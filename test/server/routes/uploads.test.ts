@@ -95,6 +95,25 @@ describe('/api/uploads (tus): what the office refuses, and photos', () => {
       });
       expect(noLength.statusCode).toBe(400);
     });
+
+    it('refuses a __proto__ key in the metadata with a 400, rather than dropping it silently', async () => {
+      const before = await state();
+      const b64 = (text: string) => Buffer.from(text).toString('base64');
+      const response = await world.app.inject({
+        method: 'POST',
+        url: '/api/uploads',
+        headers: {
+          cookie,
+          'tus-resumable': '1.0.0',
+          'upload-length': '1000',
+          'upload-metadata': `carerId ${b64(grace)},kind ${b64('photo')},filename ${b64('photo.jpg')},__proto__ ${b64('{"polluted":true}')}`,
+        },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(errorOf(response.body)).toEqual({ code: 'invalid-request', message: expect.stringMatching(/metadata .* __proto__/) });
+      expect(response.headers.location).toBeUndefined();
+      expect(await state()).toEqual(before);
+    });
   });
 
   describe('photos', () => {

@@ -31,7 +31,7 @@ export function actionWords(entry: AuditEntry): string {
   return AUDIT_ACTION_WORDS[entry.action];
 }
 
-/** Whose record it was, by today's name: "Hilda", "Hilda’s visit", "Care worker: Sam", "Everyone". */
+/** Whose record it was, by today's name: "Hilda", "Hilda’s visit", "Care worker: Sam", "Tablet: Safari on iPad", "Everyone". */
 export function subjectWords(entry: AuditEntry): string {
   const { type, name } = entry.subject;
   const gone = 'A record no longer here';
@@ -44,6 +44,8 @@ export function subjectWords(entry: AuditEntry): string {
       return name ? `Care worker: ${name}` : gone;
     case 'account':
       return name ? `Account: ${name}` : gone;
+    case 'device':
+      return name ? `Tablet: ${name}` : 'A tablet not set up yet or no longer here';
     case 'organisation':
       return 'Everyone in the organisation';
   }
