@@ -16,38 +16,42 @@ export interface Attempt {
   addressKey: string;
 }
 
-/** Hashed, so the table names no email or IP address. The prefix keeps the two kinds apart. */
-const keyOf = (kind: 'account' | 'address', value: string) => createHash('sha256').update(`${kind}:${value}`).digest('hex');
+/** Hashed, so the table names no email, IP address or tablet. The prefix keeps the kinds apart. */
+const keyOf = (kind: 'account' | 'address' | 'device', value: string) => createHash('sha256').update(`${kind}:${value}`).digest('hex');
 
 /**
  * Counts this attempt before the password is checked, and refuses it (429) when the account or the
- * address has had too many recent failures. Inserting first, in its own statement, then counting is
+ * address has had too many recent failures. `tabletId`: the enrolled tablet the attempt came from (its
+ * device cookie, checked before any route): the account's failures on that tablet are counted apart
+ * from its failures anywhere else (migration 0016), so someone who only knows an organiser's email
+ * cannot lock them out of the tablet they work on, while guessing on that tablet is limited the same. Inserting first, in its own statement, then counting is
  * what makes parallel guesses safe: the n-th row to be committed sees at least n rows, so no more than
  * the limit get through however many arrive at once. A refused attempt is not kept, so the pause ends
  * `windowMinutes` after the failures that caused it, however often someone knocks meanwhile.
  */
-export function beginAttempt(db: Db, email: string, address: string): Promise<Attempt> {
+export function beginAttempt(db: Db, email: string, address: string, tabletId: string | null = null): Promise<Attempt> {
   // login_attempts belongs to no organisation (it is read before anyone is known), so it is the
   // owner's table (migration 0014): reached as the owner even from inside a signed-in request.
-  return asOwner(() => countAttempt(db, email, address));
+  return asOwner(() => countAttempt(db, email, address, tabletId));
 }
 
-async function countAttempt(db: Db, email: string, address: string): Promise<Attempt> {
+async function countAttempt(db: Db, email: string, address: string, tabletId: string | null): Promise<Attempt> {
   const accountKey = keyOf('account', email.trim().toLowerCase());
   const addressKey = keyOf('address', address);
+  const deviceKey = tabletId === null ? null : keyOf('device', tabletId);
   const window = LOGIN_LIMITS.windowMinutes;
-  const [inserted] = await db.query<{ id: string }>('insert into login_attempts (account_key, address_key) values ($1, $2) returning id::text as id', [
-    accountKey,
-    addressKey,
-  ]);
+  const [inserted] = await db.query<{ id: string }>(
+    'insert into login_attempts (account_key, address_key, device_key) values ($1, $2, $3) returning id::text as id',
+    [accountKey, addressKey, deviceKey],
+  );
   const [counts] = await db.query<{ account_n: number; address_n: number; account_wait: number | null; address_wait: number | null }>(
-    `select count(*) filter (where account_key = $1)::int as account_n,
+    `select count(*) filter (where account_key = $1 and device_key is not distinct from $4)::int as account_n,
             count(*) filter (where address_key = $2)::int as address_n,
-            extract(epoch from min(attempted_at) filter (where account_key = $1) + make_interval(mins => $3) - now())::float8 as account_wait,
+            extract(epoch from min(attempted_at) filter (where account_key = $1 and device_key is not distinct from $4) + make_interval(mins => $3) - now())::float8 as account_wait,
             extract(epoch from min(attempted_at) filter (where address_key = $2) + make_interval(mins => $3) - now())::float8 as address_wait
        from login_attempts
       where (account_key = $1 or address_key = $2) and attempted_at > now() - make_interval(mins => $3)`,
-    [accountKey, addressKey, window],
+    [accountKey, addressKey, window, deviceKey],
   );
   const attempt = { id: inserted!.id, accountKey, addressKey };
   const accountBlocked = counts!.account_n > LOGIN_LIMITS.perAccount;

@@ -35,7 +35,7 @@ export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { c
      */
     async function checkLogin(request: FastifyRequest): Promise<{ user: LoginCandidate; info: SessionInfo; attempt: Attempt }> {
       const login = parseInput(LoginRequestSchema, request.body);
-      const attempt = await beginAttempt(db, login.email, request.ip);
+      const attempt = await beginAttempt(db, login.email, request.ip, request.device?.deviceId ?? null);
       const user = await findUserByEmail(db, login.email);
       const passwordOk = await verifyPassword(login.password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !passwordOk) throw new HttpError(401, 'wrong-login', "That email and password don't match. Check them and try again.");
@@ -77,7 +77,7 @@ export function sessionRoutes(db: Db, config: Pick<Config, 'cookieSecure'> = { c
       if (!rows[0]) throw notSignedIn();
       const user = rows[0];
       // A stolen session must not become a way to guess the password at full speed.
-      const attempt = await limited(reply, () => beginAttempt(db, user.email, request.ip));
+      const attempt = await limited(reply, () => beginAttempt(db, user.email, request.ip, request.device?.deviceId ?? null));
       if (!(await verifyPassword(currentPassword, user.password_hash))) {
         throw new HttpError(400, 'wrong-login', 'That is not your current password. Nothing was changed.');
       }

@@ -27,7 +27,7 @@ export function tabletKeyRoutes(db: Db) {
         userId,
       ]);
       if (!user) throw notSignedIn();
-      const attempt = await beginAttempt(db, user.email, request.ip).catch((error: unknown) => {
+      const attempt = await beginAttempt(db, user.email, request.ip, request.device?.deviceId ?? null).catch((error: unknown) => {
         if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
         throw error;
       });

@@ -70,6 +70,25 @@ describe('rate limits on passwords (per account and per address)', () => {
     expect((await login(DEMO_MANAGER, newAddress())).statusCode).toBe(200);
   });
 
+  it('counts wrong passwords on an enrolled tablet apart: a stranger who knows the email cannot lock the organiser out of their tablet', async () => {
+    const signedIn = await world.signInOnTablet(OTHER_ORGANISER, '0b9a5c3e-4d21-4f6a-9e77-5a1d2c3b4e5f');
+    const onTablet = signedIn.split('; ').find((c) => c.startsWith('hearth_device='))!;
+    const fromTablet = (password: string) =>
+      world.app.inject({ method: 'POST', url: '/api/session', payload: { email: OTHER_ORGANISER.email, password }, headers: { cookie: onTablet }, remoteAddress: newAddress() });
+
+    const stranger = newAddress();
+    for (let i = 0; i < 5; i++) expect((await login({ email: OTHER_ORGANISER.email, password: `guess-${i}` }, stranger)).statusCode).toBe(401);
+    expect((await login(OTHER_ORGANISER, newAddress())).statusCode).toBe(429); // anywhere else: paused
+    expect((await fromTablet('a typo')).statusCode).toBe(401); // the tablet's own count: 1 of 5
+    expect((await fromTablet(OTHER_ORGANISER.password)).statusCode).toBe(200);
+
+    // Guessing on the tablet itself is stopped the same way, and does not pause the account elsewhere.
+    for (let i = 0; i < 5; i++) expect((await fromTablet(`guess-${i}`)).statusCode).toBe(401);
+    expect((await fromTablet(OTHER_ORGANISER.password)).statusCode).toBe(429);
+    expect((await login(OTHER_ORGANISER, newAddress())).statusCode).toBe(200);
+    expect(JSON.stringify(await world.db.query('select * from login_attempts'))).not.toContain('0b9a5c3e');
+  });
+
   it('behind a trusted proxy counts each forwarded client on its own, and believes no one else’s X-Forwarded-For', async () => {
     const proxy = '10.9.0.1';
     const config = { ...loadConfig({ DATA_DIR: world.dataDir, HEARTH_TRUST_PROXY: proxy }), staticDir: world.dataDir };
