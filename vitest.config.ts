@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // real PGlite); React components run in jsdom.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where many files
+    // spend their time waiting on a server process or a database. Two keeps both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {
