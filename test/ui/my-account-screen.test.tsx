@@ -36,7 +36,9 @@ describe('Your account', () => {
   it('shows who is signed in, their role in plain words and their organisation, and passes the accessibility rules', async () => {
     const world = await worldAs('manager');
     renderApp(world, '/my-account');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your account' })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Your account' });
+    // Focus moves to it once it is on the page: screen readers say where they are.
+    await waitFor(() => expect(heading).toHaveFocus());
     const facts = within(screen.getByRole('region', { name: 'Signed in as' }));
     expect(facts.getByText('Name').nextSibling).toHaveTextContent('Mina Hughes');
     expect(facts.getByText('Email address').nextSibling).toHaveTextContent('manager@demo.hearth.test');

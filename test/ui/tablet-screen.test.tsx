@@ -16,7 +16,8 @@ async function openTabletScreen(options: Parameters<typeof renderAt>[1] = {}) {
 describe('"This tablet": the person-mode PIN', () => {
   it('is in the main navigation, and says when no PIN is set yet', async () => {
     await openTabletScreen({ organiserPin: null });
-    expect(screen.getByRole('link', { name: 'This tablet' })).toHaveAttribute('aria-current', 'page');
+    // The navigation follows the session, which may be read after the screen's heading shows.
+    expect(await screen.findByRole('link', { name: 'This tablet' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('heading', { level: 2, name: 'Person mode PIN' })).toBeInTheDocument();
     expect(await screen.findByText(/You will set it the first time you hand the tablet over/)).toBeInTheDocument();
     expect(screen.queryByLabelText('Current PIN')).not.toBeInTheDocument();

@@ -45,6 +45,9 @@ export function OrganiserLayout() {
   const role = session?.session.user.role;
   // Only an organiser's tablet keeps an outbox of visits' records to watch; the other roles work at the office.
   const organiser = role === 'organiser';
+  // RequireSession has read the session already; this read of it follows a moment later. Until then the
+  // frame waits, so a screen never shows (and takes focus) before its navigation is there.
+  if (session === undefined) return <p className="loading">Opening Hearth…</p>;
   return (
     <div className="organiser">
       <a className="skip-link" href="#main">
