@@ -5,6 +5,7 @@ import { AuditPageSchema, type AuditAction, type AuditSubjectType } from '../../
 import { ConflictListSchema } from '../../src/domain/conflicts';
 import type { HearthEvent } from '../../src/domain/events';
 import { FollowUpListSchema } from '../../src/domain/follow-ups';
+import { LIST_READ_WINDOW_MINUTES } from '../../src/server/audit/record-audit';
 import { DEMO_ADMIN, DEMO_CARE_WORKER, DEMO_MANAGER, DEMO_ORGANISER } from '../../src/server/seed/demo-data';
 import { makeOutcomeEvent, makePush, TEST_DEVICE_ID } from '../support/server-events';
 import { createUpload, patchUpload } from '../support/media-fixtures';
@@ -174,6 +175,14 @@ describe('the audit log covers every route that reads or changes someone’s dat
 
   it('the visit list: one entry per read, none refused', async () => {
     expectOne(await entriesOf(() => call('GET', '/api/visits', organiser)), { action: 'visits.listed', type: 'organisation', id: org });
+    expectOne(await entriesOf(() => call('GET', '/api/visits', tablet)), { action: 'visits.listed', type: 'organisation', id: org, device: TEST_DEVICE_ID });
+    // The tablet refreshes its list every 30 seconds while online: the same account on the same tablet within
+    // LIST_READ_WINDOW_MINUTES is the same reading, so no more entries; once the window has passed, one again.
+    for (let i = 0; i < 3; i++) expect(await entriesOf(() => call('GET', '/api/visits', tablet))).toEqual([]);
+    await world.db.query(
+      `update audit_events set at = at - make_interval(mins => $1) where action = 'visits.listed' and device_id = $2`,
+      [LIST_READ_WINDOW_MINUTES + 1, TEST_DEVICE_ID],
+    );
     expectOne(await entriesOf(() => call('GET', '/api/visits', tablet)), { action: 'visits.listed', type: 'organisation', id: org, device: TEST_DEVICE_ID });
     await expectNoneFor([
       ['a care worker', () => call('GET', '/api/visits', careWorker), 403],

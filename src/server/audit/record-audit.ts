@@ -46,15 +46,30 @@ export interface AuditRecord {
 }
 
 /**
+ * A list read again by the same account from the same tablet (or browser) within this many minutes is
+ * the same reading, not a new one: a signed-in tablet refreshes its visit list every 30 seconds while
+ * online (src/sync/sync-engine.ts), and an entry each time would bury the log in thousands a day.
+ */
+export const LIST_READ_WINDOW_MINUTES = 15;
+
+/** Whole lists ('visits.listed', …), as against one record's read or any change. */
+const isListRead = (action: AuditAction): boolean => action.endsWith('.listed');
+
+/**
  * Appends one entry. Ids only, never names or what the record says: the log must hold no personal data
  * of its own. Call it after a read has succeeded (so a refused or failed read leaves no entry), or
- * through `auditedChange` so a change and its entry commit together.
+ * through `auditedChange` so a change and its entry commit together. A list read repeated within
+ * LIST_READ_WINDOW_MINUTES by the same account and tablet writes nothing more (one statement either way).
  */
 export async function recordAudit(db: Db, actor: AuditActor, action: AuditAction, subject: AuditSubject): Promise<void> {
   await db.query(
     `insert into audit_events (organisation_id, id, actor_user_id, actor_role, device_id, action, subject_type, subject_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [actor.organisationId, randomUUID(), actor.userId, actor.role, actor.deviceId, action, subject.type, subject.id],
+     select $1, $2, $3, $4, $5, $6, $7, $8
+      where not $9 or not exists (
+        select 1 from audit_events a
+         where a.organisation_id = $1 and a.action = $6 and a.actor_user_id = $3 and a.device_id is not distinct from $5::uuid
+           and a.subject_type = $7 and a.subject_id = $8 and a.at > now() - make_interval(mins => $10))`,
+    [actor.organisationId, randomUUID(), actor.userId, actor.role, actor.deviceId, action, subject.type, subject.id, isListRead(action), LIST_READ_WINDOW_MINUTES],
   );
 }
 
